@@ -1,0 +1,12 @@
+//! The pure core: plain data and functions. No leptos, web-sys, wasm-bindgen,
+//! js-sys or gloo here (tests/architecture.rs checks), so all of it is tested
+//! natively with `cargo test`. Time is always a parameter, never read here.
+
+pub mod agreement;
+pub mod codec;
+pub mod contacts;
+pub mod hash;
+pub mod model;
+pub mod money;
+pub mod rules;
+pub mod time;
