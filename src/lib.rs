@@ -4,3 +4,4 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod storage;

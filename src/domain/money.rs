@@ -28,13 +28,13 @@ pub fn parse_positive(text: &str) -> Result<Money, MoneyError> {
         Some((w, f)) => (w, f),
         None => (cleaned.as_str(), ""),
     };
-    if frac.len() > 2 {
-        return Err(MoneyError::TooManyDecimals);
-    }
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if !(digits(whole) || (whole.is_empty() && digits(frac))) || !(frac.is_empty() || digits(frac))
     {
         return Err(MoneyError::NotANumber);
+    }
+    if frac.len() > 2 {
+        return Err(MoneyError::TooManyDecimals);
     }
     if whole.len() > 12 {
         return Err(MoneyError::TooLarge);

@@ -1,0 +1,85 @@
+//! The envelope every stored value is wrapped in: `{"v": schema, "d": data}`.
+//! Pure: text in, Result out.
+
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
+
+use super::migrate::{self, CURRENT_SCHEMA};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, not an envelope, or data of the wrong shape.
+    Unreadable(String),
+    /// Written by a newer version of the app: never touched by this one.
+    TooNew(u32),
+}
+
+pub fn encode<T: Serialize>(data: &T) -> Result<String, String> {
+    let data = serde_json::to_value(data).map_err(|e| e.to_string())?;
+    let env = serde_json::json!({ "v": CURRENT_SCHEMA, "d": data });
+    serde_json::to_string(&env).map_err(|e| e.to_string())
+}
+
+/// Decode a stored value of the given record kind, migrating older schemas.
+/// Returns the data and whether a migration ran (the caller rewrites it then).
+pub fn decode<T: DeserializeOwned>(
+    raw: &str,
+    kind: migrate::RecordKind,
+) -> Result<(T, bool), DecodeError> {
+    let mut env: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    let version = env
+        .get("v")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| DecodeError::Unreadable("no schema version".into()))?;
+    if version > CURRENT_SCHEMA {
+        return Err(DecodeError::TooNew(version));
+    }
+    let data = env
+        .get_mut("d")
+        .map(Value::take)
+        .ok_or_else(|| DecodeError::Unreadable("no data".into()))?;
+    let migrated = version < CURRENT_SCHEMA;
+    let data = migrate::upgrade(kind, version, data).map_err(DecodeError::Unreadable)?;
+    let value = serde_json::from_value(data).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    Ok((value, migrated))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Settings;
+    use migrate::RecordKind;
+
+    #[test]
+    fn round_trip() {
+        let s = Settings::default();
+        let raw = encode(&s).unwrap();
+        let (back, migrated): (Settings, bool) = decode(&raw, RecordKind::Settings).unwrap();
+        assert_eq!(back, s);
+        assert!(!migrated);
+    }
+
+    #[test]
+    fn garbage_is_unreadable() {
+        for raw in ["", "{", "null", "[1,2]", r#"{"d":{}}"#, r#"{"v":"x","d":{}}"#, r#"{"v":2}"#] {
+            let r: Result<(Settings, bool), _> = decode(raw, RecordKind::Settings);
+            assert!(matches!(r, Err(DecodeError::Unreadable(_))), "{raw}");
+        }
+    }
+
+    #[test]
+    fn wrong_shape_is_unreadable() {
+        let r: Result<(Settings, bool), _> =
+            decode(r#"{"v":2,"d":{"time_zone":5}}"#, RecordKind::Settings);
+        assert!(matches!(r, Err(DecodeError::Unreadable(_))));
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let raw = format!(r#"{{"v":{},"d":{{}}}}"#, CURRENT_SCHEMA + 1);
+        let r: Result<(Settings, bool), _> = decode(&raw, RecordKind::Settings);
+        assert_eq!(r, Err(DecodeError::TooNew(CURRENT_SCHEMA + 1)));
+    }
+}

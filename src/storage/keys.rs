@@ -1,0 +1,78 @@
+//! Every localStorage key the app uses: one prefix, one place.
+
+pub const PREFIX: &str = "dek:";
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StoreKey {
+    Prefs,
+    Settings,
+    Debtor,
+    Debts,
+    Agreements,
+    Events,
+    /// One key per contact, so adding or editing one never rewrites the others.
+    Contact(u32),
+    /// The raw text of a value that could not be read, kept for download.
+    Quarantine(String),
+}
+
+impl StoreKey {
+    pub fn name(&self) -> String {
+        match self {
+            StoreKey::Prefs => format!("{PREFIX}prefs"),
+            StoreKey::Settings => format!("{PREFIX}settings"),
+            StoreKey::Debtor => format!("{PREFIX}debtor"),
+            StoreKey::Debts => format!("{PREFIX}debts"),
+            StoreKey::Agreements => format!("{PREFIX}agreements"),
+            StoreKey::Events => format!("{PREFIX}events"),
+            StoreKey::Contact(seq) => format!("{PREFIX}c:{seq}"),
+            StoreKey::Quarantine(original) => format!("{PREFIX}quarantine:{original}"),
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<StoreKey> {
+        let rest = name.strip_prefix(PREFIX)?;
+        Some(match rest {
+            "prefs" => StoreKey::Prefs,
+            "settings" => StoreKey::Settings,
+            "debtor" => StoreKey::Debtor,
+            "debts" => StoreKey::Debts,
+            "agreements" => StoreKey::Agreements,
+            "events" => StoreKey::Events,
+            _ => {
+                if let Some(seq) = rest.strip_prefix("c:") {
+                    StoreKey::Contact(seq.parse().ok()?)
+                } else if let Some(orig) = rest.strip_prefix("quarantine:") {
+                    StoreKey::Quarantine(orig.to_string())
+                } else {
+                    return None;
+                }
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        let keys = [
+            StoreKey::Prefs,
+            StoreKey::Settings,
+            StoreKey::Debtor,
+            StoreKey::Debts,
+            StoreKey::Agreements,
+            StoreKey::Events,
+            StoreKey::Contact(42),
+            StoreKey::Quarantine("dek:c:7".into()),
+        ];
+        for k in keys {
+            assert_eq!(StoreKey::parse(&k.name()), Some(k.clone()));
+            assert!(k.name().starts_with(PREFIX));
+        }
+        assert_eq!(StoreKey::parse("other:prefs"), None);
+        assert_eq!(StoreKey::parse("dek:c:x"), None);
+    }
+}

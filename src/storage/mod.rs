@@ -1,0 +1,413 @@
+//! The only code that touches localStorage.
+//!
+//! Promise: nothing is lost. A value that cannot be read is copied aside
+//! (quarantined) before anything may write its key; a value from a newer app
+//! version is left alone and never written; a failed write is kept and
+//! retried, and the caller is told.
+
+mod backend;
+pub mod envelope;
+pub mod keys;
+pub mod migrate;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+pub use backend::{estimate, request_persistence, Backend, BackendError, LocalStorageBackend, MemoryBackend};
+use envelope::DecodeError;
+pub use keys::{StoreKey, PREFIX};
+use migrate::RecordKind;
+
+use crate::domain::model::{Agreement, Case, CaseEvent, Contact, Debt, Debtor, Settings};
+use crate::i18n::Lang;
+
+/// Preferences of this device, kept beside the case.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Prefs {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_export: Option<DateTime<Utc>>,
+    /// Records changed since the last backup: drives the backup nudge.
+    #[serde(default)]
+    pub changes_since_export: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Unreadable value; its raw text is kept under `quarantine_key`.
+    Quarantined { key: String, quarantine_key: String, reason: String },
+    /// Unreadable and the copy failed: the key is left untouched and never written.
+    Unreadable { key: String, reason: String },
+    /// Written by a newer app version: left untouched, never written.
+    TooNew { key: String, version: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Storage is full; the write is kept in memory and retried.
+    Quota,
+    /// Storage is not available; the app runs in memory.
+    Unavailable(String),
+    /// This key holds data this version must not overwrite.
+    Protected(String),
+    Encode(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    pub case: Case,
+    pub prefs: Prefs,
+    pub problems: Vec<Problem>,
+    /// Records upgraded from an older schema (rewritten in the new one).
+    pub migrated: u32,
+}
+
+pub struct Store {
+    backend: Box<dyn Backend>,
+    /// Why we run in memory, if we do.
+    unavailable: Option<String>,
+    /// Keys we must never write (too new, or unreadable and not copied).
+    protected: BTreeSet<String>,
+    /// Writes that failed, latest value per key (None = removal), retried on the next save.
+    pending: BTreeMap<String, Option<String>>,
+}
+
+impl Store {
+    /// The browser's localStorage, or memory (with the reason) when it is unavailable.
+    pub fn browser() -> Store {
+        match LocalStorageBackend::open() {
+            Ok(b) => Store::with_backend(Box::new(b)),
+            Err(e) => {
+                let reason = match e {
+                    BackendError::Quota => "quota".to_string(),
+                    BackendError::Unavailable(r) => r,
+                };
+                Store { unavailable: Some(reason), ..Store::with_backend(Box::new(MemoryBackend::default())) }
+            }
+        }
+    }
+
+    pub fn with_backend(backend: Box<dyn Backend>) -> Store {
+        Store { backend, unavailable: None, protected: BTreeSet::new(), pending: BTreeMap::new() }
+    }
+
+    /// Some(reason) when storage is unavailable and records live only in memory.
+    pub fn unavailable(&self) -> Option<&str> {
+        self.unavailable.as_deref()
+    }
+
+    pub fn pending_writes(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn load(&mut self) -> Loaded {
+        let mut out = Loaded::default();
+        let names = match self.backend.keys() {
+            Ok(n) => n,
+            Err(e) => {
+                // Never risk writing over what we could not list.
+                self.go_to_memory(e);
+                return out;
+            }
+        };
+        let mut contacts = Vec::new();
+        for name in names {
+            let Some(key) = StoreKey::parse(&name) else { continue };
+            let raw = match self.backend.get(&name) {
+                Ok(Some(raw)) => raw,
+                Ok(None) => continue,
+                Err(e) => {
+                    self.go_to_memory(e);
+                    return Loaded::default();
+                }
+            };
+            match key {
+                StoreKey::Quarantine(original) => out.problems.push(Problem::Quarantined {
+                    key: original,
+                    quarantine_key: name,
+                    reason: String::new(),
+                }),
+                StoreKey::Prefs => self.read_into(&name, &raw, RecordKind::Prefs, &mut out, |o, v| o.prefs = v),
+                StoreKey::Settings => {
+                    self.read_into(&name, &raw, RecordKind::Settings, &mut out, |o, v: Settings| o.case.settings = v)
+                }
+                StoreKey::Debtor => {
+                    self.read_into(&name, &raw, RecordKind::Debtor, &mut out, |o, v: Debtor| o.case.debtor = v)
+                }
+                StoreKey::Debts => {
+                    self.read_into(&name, &raw, RecordKind::Debts, &mut out, |o, v: Vec<Debt>| o.case.debts = v)
+                }
+                StoreKey::Agreements => self.read_into(&name, &raw, RecordKind::Agreements, &mut out, |o, v: Vec<Agreement>| {
+                    o.case.agreements = v
+                }),
+                StoreKey::Events => {
+                    self.read_into(&name, &raw, RecordKind::Events, &mut out, |o, v: Vec<CaseEvent>| o.case.events = v)
+                }
+                StoreKey::Contact(_) => {
+                    let mut slot = None;
+                    self.read_into(&name, &raw, RecordKind::Contact, &mut out, |_, v: Contact| slot = Some(v));
+                    contacts.extend(slot);
+                }
+            }
+        }
+        contacts.sort_by_key(|c| c.seq);
+        out.case.contacts = contacts;
+        out.problems.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        out.problems.dedup_by(|a, b| problem_key(a) == problem_key(b));
+        out
+    }
+
+    fn read_into<T: DeserializeOwned + Serialize>(
+        &mut self,
+        name: &str,
+        raw: &str,
+        kind: RecordKind,
+        out: &mut Loaded,
+        apply: impl FnOnce(&mut Loaded, T),
+    ) {
+        match envelope::decode::<T>(raw, kind) {
+            Ok((value, migrated)) => {
+                if migrated {
+                    out.migrated += 1;
+                    // Best effort: if the rewrite fails the old version stays readable.
+                    if let Ok(text) = envelope::encode(&value) {
+                        let _ = self.write_raw(name, Some(text));
+                    }
+                }
+                apply(out, value);
+            }
+            Err(DecodeError::TooNew(version)) => {
+                self.protected.insert(name.to_string());
+                out.problems.push(Problem::TooNew { key: name.to_string(), version });
+            }
+            Err(DecodeError::Unreadable(reason)) => out.problems.push(self.quarantine(name, raw, reason)),
+        }
+    }
+
+    /// Copy the raw text aside, then free the key. If the copy fails, protect the key.
+    fn quarantine(&mut self, name: &str, raw: &str, reason: String) -> Problem {
+        let quarantine_key = StoreKey::Quarantine(name.to_string()).name();
+        let copied = match self.backend.get(&quarantine_key) {
+            Ok(Some(existing)) if existing == raw => true,
+            _ => self.backend.set(&quarantine_key, raw).is_ok(),
+        };
+        if copied && self.backend.remove(name).is_ok() {
+            Problem::Quarantined { key: name.to_string(), quarantine_key, reason }
+        } else {
+            self.protected.insert(name.to_string());
+            Problem::Unreadable { key: name.to_string(), reason }
+        }
+    }
+
+    /// Raw text of every quarantined value: (quarantine key, text).
+    pub fn quarantined(&self) -> Vec<(String, String)> {
+        let Ok(names) = self.backend.keys() else { return Vec::new() };
+        names
+            .into_iter()
+            .filter(|n| matches!(StoreKey::parse(n), Some(StoreKey::Quarantine(_))))
+            .filter_map(|n| self.backend.get(&n).ok().flatten().map(|raw| (n, raw)))
+            .collect()
+    }
+
+    /// The user downloaded (or gave up) a quarantined value.
+    pub fn discard_quarantined(&mut self, quarantine_key: &str) -> Result<(), SaveError> {
+        self.write_raw(quarantine_key, None)
+    }
+
+    fn go_to_memory(&mut self, e: BackendError) {
+        let reason = match e {
+            BackendError::Quota => "quota".to_string(),
+            BackendError::Unavailable(r) => r,
+        };
+        self.unavailable = Some(reason);
+        self.backend = Box::new(MemoryBackend::default());
+    }
+
+    fn write_raw(&mut self, name: &str, value: Option<String>) -> Result<(), SaveError> {
+        if self.protected.contains(name) {
+            return Err(SaveError::Protected(name.to_string()));
+        }
+        self.pending.insert(name.to_string(), value);
+        self.flush()
+    }
+
+    /// Try every pending write, oldest key order; keep the ones that fail.
+    pub fn flush(&mut self) -> Result<(), SaveError> {
+        let mut first_error = None;
+        let pending = std::mem::take(&mut self.pending);
+        for (name, value) in pending {
+            let result = match &value {
+                Some(text) => self.backend.set(&name, text),
+                None => self.backend.remove(&name),
+            };
+            if let Err(e) = result {
+                first_error.get_or_insert(e);
+                self.pending.insert(name, value);
+            }
+        }
+        match (first_error, &self.unavailable) {
+            (_, Some(reason)) => Err(SaveError::Unavailable(reason.clone())),
+            (Some(BackendError::Quota), None) => Err(SaveError::Quota),
+            (Some(BackendError::Unavailable(r)), None) => Err(SaveError::Unavailable(r)),
+            (None, None) => Ok(()),
+        }
+    }
+
+    fn put<T: Serialize>(&mut self, key: StoreKey, value: &T) -> Result<(), SaveError> {
+        let text = envelope::encode(value).map_err(SaveError::Encode)?;
+        self.write_raw(&key.name(), Some(text))
+    }
+
+    pub fn save_contact(&mut self, c: &Contact) -> Result<(), SaveError> {
+        self.put(StoreKey::Contact(c.seq), c)
+    }
+    pub fn save_settings(&mut self, s: &Settings) -> Result<(), SaveError> {
+        self.put(StoreKey::Settings, s)
+    }
+    pub fn save_debtor(&mut self, d: &Debtor) -> Result<(), SaveError> {
+        self.put(StoreKey::Debtor, d)
+    }
+    pub fn save_debts(&mut self, d: &[Debt]) -> Result<(), SaveError> {
+        self.put(StoreKey::Debts, &d)
+    }
+    pub fn save_agreements(&mut self, a: &[Agreement]) -> Result<(), SaveError> {
+        self.put(StoreKey::Agreements, &a)
+    }
+    pub fn save_events(&mut self, e: &[CaseEvent]) -> Result<(), SaveError> {
+        self.put(StoreKey::Events, &e)
+    }
+    pub fn save_prefs(&mut self, p: &Prefs) -> Result<(), SaveError> {
+        self.put(StoreKey::Prefs, p)
+    }
+
+    /// Write a whole case (import/replace). Every record is written; on the
+    /// first failure the previous values are put back so storage is as before.
+    pub fn replace_case(&mut self, case: &Case) -> Result<(), SaveError> {
+        let mut writes: Vec<(String, Option<String>)> = vec![
+            (StoreKey::Settings.name(), Some(envelope::encode(&case.settings).map_err(SaveError::Encode)?)),
+            (StoreKey::Debtor.name(), Some(envelope::encode(&case.debtor).map_err(SaveError::Encode)?)),
+            (StoreKey::Debts.name(), Some(envelope::encode(&case.debts).map_err(SaveError::Encode)?)),
+            (StoreKey::Agreements.name(), Some(envelope::encode(&case.agreements).map_err(SaveError::Encode)?)),
+            (StoreKey::Events.name(), Some(envelope::encode(&case.events).map_err(SaveError::Encode)?)),
+        ];
+        for c in &case.contacts {
+            writes.push((StoreKey::Contact(c.seq).name(), Some(envelope::encode(c).map_err(SaveError::Encode)?)));
+        }
+        let keep: BTreeSet<&str> = writes.iter().map(|(k, _)| k.as_str()).collect();
+        let stale: Vec<String> = self
+            .backend
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| matches!(StoreKey::parse(k), Some(StoreKey::Contact(_))) && !keep.contains(k.as_str()))
+            .collect();
+        writes.extend(stale.into_iter().map(|k| (k, None)));
+        self.transaction(writes)
+    }
+
+    /// All-or-nothing write of several keys: on failure, restore the old values.
+    fn transaction(&mut self, writes: Vec<(String, Option<String>)>) -> Result<(), SaveError> {
+        if let Some(reason) = &self.unavailable {
+            return Err(SaveError::Unavailable(reason.clone()));
+        }
+        if let Some((k, _)) = writes.iter().find(|(k, _)| self.protected.contains(k)) {
+            return Err(SaveError::Protected(k.clone()));
+        }
+        let mut undo: Vec<(String, Option<String>)> = Vec::new();
+        for (key, value) in writes {
+            let before = self.backend.get(&key).ok().flatten();
+            let result = match &value {
+                Some(text) => self.backend.set(&key, text),
+                None => self.backend.remove(&key),
+            };
+            match result {
+                Ok(()) => undo.push((key, before)),
+                Err(e) => {
+                    // Roll back in reverse; removals first free the space restores need.
+                    for (k, old) in undo.into_iter().rev() {
+                        let _ = match old {
+                            Some(text) => self.backend.set(&k, &text),
+                            None => self.backend.remove(&k),
+                        };
+                    }
+                    return Err(match e {
+                        BackendError::Quota => SaveError::Quota,
+                        BackendError::Unavailable(r) => SaveError::Unavailable(r),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Another tab changed `name`: fold that one record into our case.
+    /// Returns true when something changed. Unreadable values are ignored here
+    /// (the next load quarantines them).
+    pub fn apply_external(&mut self, case: &mut Case, prefs: &mut Prefs, name: &str, value: Option<&str>) -> bool {
+        let Some(key) = StoreKey::parse(name) else { return false };
+        let Some(raw) = value else {
+            if let StoreKey::Contact(seq) = key {
+                let before = case.contacts.len();
+                case.contacts.retain(|c| c.seq != seq);
+                return before != case.contacts.len();
+            }
+            return false;
+        };
+        fn read<T: DeserializeOwned>(raw: &str, kind: RecordKind) -> Option<T> {
+            envelope::decode::<T>(raw, kind).ok().map(|(v, _)| v)
+        }
+        match key {
+            StoreKey::Prefs => read(raw, RecordKind::Prefs).map(|v| *prefs = v).is_some(),
+            StoreKey::Settings => read(raw, RecordKind::Settings).map(|v| case.settings = v).is_some(),
+            StoreKey::Debtor => read(raw, RecordKind::Debtor).map(|v| case.debtor = v).is_some(),
+            StoreKey::Debts => read(raw, RecordKind::Debts).map(|v| case.debts = v).is_some(),
+            StoreKey::Agreements => read(raw, RecordKind::Agreements).map(|v| case.agreements = v).is_some(),
+            StoreKey::Events => read(raw, RecordKind::Events).map(|v| case.events = v).is_some(),
+            StoreKey::Contact(_) => match read::<Contact>(raw, RecordKind::Contact) {
+                Some(c) => {
+                    match case.contacts.binary_search_by_key(&c.seq, |x| x.seq) {
+                        Ok(i) => case.contacts[i] = c,
+                        Err(i) => case.contacts.insert(i, c),
+                    }
+                    true
+                }
+                None => false,
+            },
+            StoreKey::Quarantine(_) => false,
+        }
+    }
+
+    /// Remove every key with the app's prefix (the wipe).
+    pub fn wipe(&mut self) -> Result<(), SaveError> {
+        let names = self.backend.keys().map_err(|_| SaveError::Unavailable("keys".into()))?;
+        for n in names.into_iter().filter(|n| n.starts_with(PREFIX)) {
+            self.backend.remove(&n).map_err(|_| SaveError::Unavailable("remove".into()))?;
+        }
+        self.pending.clear();
+        self.protected.clear();
+        Ok(())
+    }
+
+    /// Bytes of UTF-16 used by the app's keys (what localStorage quotas count).
+    pub fn used_utf16(&self) -> usize {
+        let Ok(names) = self.backend.keys() else { return 0 };
+        names
+            .iter()
+            .filter(|n| n.starts_with(PREFIX))
+            .filter_map(|n| Some(n.encode_utf16().count() + self.backend.get(n).ok()??.encode_utf16().count()))
+            .sum::<usize>()
+            * 2
+    }
+}
+
+fn problem_key(p: &Problem) -> &str {
+    match p {
+        Problem::Quarantined { key, .. } | Problem::Unreadable { key, .. } | Problem::TooNew { key, .. } => key,
+    }
+}
+
+#[cfg(test)]
+mod tests;
