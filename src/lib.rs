@@ -5,3 +5,4 @@
 pub mod domain;
 pub mod i18n;
 pub mod storage;
+pub mod ui;

@@ -20,7 +20,9 @@ fn is_false(b: &bool) -> bool {
 pub type RecordId = String;
 
 /// Money in minor units (fen, cents). Never a float.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(pub i64);
 
@@ -54,7 +56,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { time_zone: "Asia/Shanghai".into(), jurisdiction: Jurisdiction::Cn }
+        Self {
+            time_zone: "Asia/Shanghai".into(),
+            jurisdiction: Jurisdiction::Cn,
+        }
     }
 }
 
@@ -96,7 +101,9 @@ pub struct Debtor {
     pub id_number: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Product {
     #[default]
@@ -107,7 +114,9 @@ pub enum Product {
 }
 
 /// What kind of institution lends: decides which industry rules apply (rules.md §3.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum LenderType {
     BankCard,
@@ -161,7 +170,9 @@ pub fn default_currency() -> String {
     "CNY".into()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementKind {
     Extension,
@@ -172,7 +183,9 @@ pub enum AgreementKind {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NegotiationChannel {
     #[default]
@@ -213,7 +226,9 @@ pub struct FileProof {
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ChecklistStatus {
     #[default]
@@ -262,7 +277,9 @@ pub struct Agreement {
 }
 
 /// How a contact reached (or tried to reach) its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     #[default]
@@ -298,7 +315,9 @@ impl Channel {
 }
 
 /// Outcome of a call (rules.md §2). Messages, letters and visits are delivered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     #[default]
@@ -311,11 +330,17 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] =
-        [Outcome::Talked, Outcome::Unanswered, Outcome::Voicemail, Outcome::NotConnected];
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Talked,
+        Outcome::Unanswered,
+        Outcome::Voicemail,
+        Outcome::NotConnected,
+    ];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// The collector initiated it: counts for the rules.
@@ -326,7 +351,9 @@ pub enum Direction {
 }
 
 /// Who was contacted (rules.md §2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Target {
     #[default]
@@ -360,7 +387,10 @@ impl Target {
     ];
     /// People a collector may lawfully pursue for the debt (rules.md CN-TP-*).
     pub fn is_debt_related(self) -> bool {
-        matches!(self, Target::Debtor | Target::Guarantor | Target::SpouseDebtRelated)
+        matches!(
+            self,
+            Target::Debtor | Target::Guarantor | Target::SpouseDebtRelated
+        )
     }
     pub fn is_third_party(self) -> bool {
         !self.is_debt_related()
@@ -368,7 +398,9 @@ impl Target {
 }
 
 /// Who the caller claimed to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimedOrg {
     #[default]
@@ -483,7 +515,9 @@ impl Tick {
     ];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     #[default]

@@ -39,7 +39,11 @@ pub fn parse_positive(text: &str) -> Result<Money, MoneyError> {
     if whole.len() > 12 {
         return Err(MoneyError::TooLarge);
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| MoneyError::TooLarge)? };
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| MoneyError::TooLarge)?
+    };
     let frac_val: i64 = match frac.len() {
         0 => 0,
         1 => frac.parse::<i64>().map_err(|_| MoneyError::NotANumber)? * 10,

@@ -49,7 +49,9 @@ pub fn local_date(at: &DateTime<FixedOffset>, tz: Tz) -> NaiveDate {
 /// Interpret a wall-clock time typed by the user in zone `tz` as an instant.
 /// In a DST gap the time does not exist (None); in an overlap the earlier is taken.
 pub fn from_local(naive: NaiveDateTime, tz: Tz) -> Option<DateTime<FixedOffset>> {
-    tz.from_local_datetime(&naive).earliest().map(|d| d.fixed_offset())
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .map(|d| d.fixed_offset())
 }
 
 pub fn utc_to_zone(now: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
@@ -64,7 +66,10 @@ mod tests {
     #[test]
     fn every_offered_zone_is_compiled_in() {
         for z in ZONES {
-            assert!(is_known_zone(z), "{z} missing from CHRONO_TZ_TIMEZONE_FILTER");
+            assert!(
+                is_known_zone(z),
+                "{z} missing from CHRONO_TZ_TIMEZONE_FILTER"
+            );
         }
     }
 
@@ -87,8 +92,14 @@ mod tests {
             .unwrap()
             .and_time(NaiveTime::from_hms_opt(2, 30, 0).unwrap());
         assert_eq!(from_local(gap, tz), None);
-        let summer = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
-        assert_eq!(from_local(summer, tz).unwrap().offset().local_minus_utc(), -4 * 3600);
+        let summer = NaiveDate::from_ymd_opt(2026, 7, 1)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap();
+        assert_eq!(
+            from_local(summer, tz).unwrap().offset().local_minus_utc(),
+            -4 * 3600
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 
 pub use strings::Key;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -44,7 +46,9 @@ impl Lang {
     }
 
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 
     /// Pick a language from the browser's preference list (`navigator.languages`).
@@ -54,7 +58,9 @@ impl Lang {
         for tag in preferred {
             let t = tag.to_ascii_lowercase();
             if t.starts_with("zh") {
-                let traditional = ["zh-tw", "zh-hk", "zh-mo", "zh-hant"].iter().any(|p| t.starts_with(p));
+                let traditional = ["zh-tw", "zh-hk", "zh-mo", "zh-hant"]
+                    .iter()
+                    .any(|p| t.starts_with(p));
                 return if traditional { Lang::ZhTw } else { Lang::ZhCn };
             }
             if t.starts_with("en") {
@@ -131,7 +137,10 @@ mod tests {
     fn no_key_has_an_empty_translation() {
         for key in Key::ALL {
             for lang in Lang::ALL {
-                assert!(!t(lang, *key).trim().is_empty(), "{key:?} empty in {lang:?}");
+                assert!(
+                    !t(lang, *key).trim().is_empty(),
+                    "{key:?} empty in {lang:?}"
+                );
             }
         }
     }

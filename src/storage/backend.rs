@@ -27,7 +27,10 @@ pub struct MemoryBackend {
 
 impl MemoryBackend {
     fn used(&self) -> usize {
-        self.map.iter().map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum()
+        self.map
+            .iter()
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .sum()
     }
 }
 
@@ -37,7 +40,10 @@ impl Backend for MemoryBackend {
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         if let Some(quota) = self.quota {
-            let old = self.map.get(key).map_or(0, |v| v.encode_utf16().count() + key.encode_utf16().count());
+            let old = self
+                .map
+                .get(key)
+                .map_or(0, |v| v.encode_utf16().count() + key.encode_utf16().count());
             let new = value.encode_utf16().count() + key.encode_utf16().count();
             if self.used() - old + new > quota {
                 return Err(BackendError::Quota);
@@ -63,7 +69,8 @@ pub struct LocalStorageBackend {
 impl LocalStorageBackend {
     /// None with a reason when storage is blocked, disabled or missing.
     pub fn open() -> Result<Self, BackendError> {
-        let window = web_sys::window().ok_or_else(|| BackendError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| BackendError::Unavailable("no window".into()))?;
         let storage = window
             .local_storage()
             .map_err(|e| BackendError::Unavailable(js_message(&e)))?
@@ -85,7 +92,10 @@ fn js_message(e: &wasm_bindgen::JsValue) -> String {
 }
 
 fn classify(e: &wasm_bindgen::JsValue) -> BackendError {
-    let name = js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    let name = js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
     if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
         BackendError::Quota
     } else {
@@ -119,7 +129,10 @@ impl Backend for LocalStorageBackend {
 pub async fn request_persistence() -> Option<bool> {
     let storage = web_sys::window()?.navigator().storage();
     let promise = storage.persist().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 /// (used, quota) in bytes, as the browser estimates them.

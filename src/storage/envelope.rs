@@ -63,7 +63,15 @@ mod tests {
 
     #[test]
     fn garbage_is_unreadable() {
-        for raw in ["", "{", "null", "[1,2]", r#"{"d":{}}"#, r#"{"v":"x","d":{}}"#, r#"{"v":2}"#] {
+        for raw in [
+            "",
+            "{",
+            "null",
+            "[1,2]",
+            r#"{"d":{}}"#,
+            r#"{"v":"x","d":{}}"#,
+            r#"{"v":2}"#,
+        ] {
             let r: Result<(Settings, bool), _> = decode(raw, RecordKind::Settings);
             assert!(matches!(r, Err(DecodeError::Unreadable(_))), "{raw}");
         }

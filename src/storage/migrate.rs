@@ -95,6 +95,9 @@ mod tests {
     #[test]
     fn other_kinds_pass_through() {
         let data = serde_json::json!({"time_zone":"Asia/Shanghai","jurisdiction":"cn"});
-        assert_eq!(upgrade(RecordKind::Settings, 1, data.clone()).unwrap(), data);
+        assert_eq!(
+            upgrade(RecordKind::Settings, 1, data.clone()).unwrap(),
+            data
+        );
     }
 }

@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-pub use backend::{estimate, request_persistence, Backend, BackendError, LocalStorageBackend, MemoryBackend};
+pub use backend::{
+    estimate, request_persistence, Backend, BackendError, LocalStorageBackend, MemoryBackend,
+};
 use envelope::DecodeError;
 pub use keys::{StoreKey, PREFIX};
 use migrate::RecordKind;
@@ -38,7 +40,11 @@ pub struct Prefs {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// Unreadable value; its raw text is kept under `quarantine_key`.
-    Quarantined { key: String, quarantine_key: String, reason: String },
+    Quarantined {
+        key: String,
+        quarantine_key: String,
+        reason: String,
+    },
     /// Unreadable and the copy failed: the key is left untouched and never written.
     Unreadable { key: String, reason: String },
     /// Written by a newer app version: left untouched, never written.
@@ -85,13 +91,21 @@ impl Store {
                     BackendError::Quota => "quota".to_string(),
                     BackendError::Unavailable(r) => r,
                 };
-                Store { unavailable: Some(reason), ..Store::with_backend(Box::new(MemoryBackend::default())) }
+                Store {
+                    unavailable: Some(reason),
+                    ..Store::with_backend(Box::new(MemoryBackend::default()))
+                }
             }
         }
     }
 
     pub fn with_backend(backend: Box<dyn Backend>) -> Store {
-        Store { backend, unavailable: None, protected: BTreeSet::new(), pending: BTreeMap::new() }
+        Store {
+            backend,
+            unavailable: None,
+            protected: BTreeSet::new(),
+            pending: BTreeMap::new(),
+        }
     }
 
     /// Some(reason) when storage is unavailable and records live only in memory.
@@ -115,7 +129,9 @@ impl Store {
         };
         let mut contacts = Vec::new();
         for name in names {
-            let Some(key) = StoreKey::parse(&name) else { continue };
+            let Some(key) = StoreKey::parse(&name) else {
+                continue;
+            };
             let raw = match self.backend.get(&name) {
                 Ok(Some(raw)) => raw,
                 Ok(None) => continue,
@@ -130,33 +146,61 @@ impl Store {
                     quarantine_key: name,
                     reason: String::new(),
                 }),
-                StoreKey::Prefs => self.read_into(&name, &raw, RecordKind::Prefs, &mut out, |o, v| o.prefs = v),
-                StoreKey::Settings => {
-                    self.read_into(&name, &raw, RecordKind::Settings, &mut out, |o, v: Settings| o.case.settings = v)
+                StoreKey::Prefs => {
+                    self.read_into(&name, &raw, RecordKind::Prefs, &mut out, |o, v| o.prefs = v)
                 }
+                StoreKey::Settings => self.read_into(
+                    &name,
+                    &raw,
+                    RecordKind::Settings,
+                    &mut out,
+                    |o, v: Settings| o.case.settings = v,
+                ),
                 StoreKey::Debtor => {
-                    self.read_into(&name, &raw, RecordKind::Debtor, &mut out, |o, v: Debtor| o.case.debtor = v)
+                    self.read_into(&name, &raw, RecordKind::Debtor, &mut out, |o, v: Debtor| {
+                        o.case.debtor = v
+                    })
                 }
-                StoreKey::Debts => {
-                    self.read_into(&name, &raw, RecordKind::Debts, &mut out, |o, v: Vec<Debt>| o.case.debts = v)
-                }
-                StoreKey::Agreements => self.read_into(&name, &raw, RecordKind::Agreements, &mut out, |o, v: Vec<Agreement>| {
-                    o.case.agreements = v
-                }),
-                StoreKey::Events => {
-                    self.read_into(&name, &raw, RecordKind::Events, &mut out, |o, v: Vec<CaseEvent>| o.case.events = v)
-                }
+                StoreKey::Debts => self.read_into(
+                    &name,
+                    &raw,
+                    RecordKind::Debts,
+                    &mut out,
+                    |o, v: Vec<Debt>| o.case.debts = v,
+                ),
+                StoreKey::Agreements => self.read_into(
+                    &name,
+                    &raw,
+                    RecordKind::Agreements,
+                    &mut out,
+                    |o, v: Vec<Agreement>| o.case.agreements = v,
+                ),
+                StoreKey::Events => self.read_into(
+                    &name,
+                    &raw,
+                    RecordKind::Events,
+                    &mut out,
+                    |o, v: Vec<CaseEvent>| o.case.events = v,
+                ),
                 StoreKey::Contact(_) => {
                     let mut slot = None;
-                    self.read_into(&name, &raw, RecordKind::Contact, &mut out, |_, v: Contact| slot = Some(v));
+                    self.read_into(
+                        &name,
+                        &raw,
+                        RecordKind::Contact,
+                        &mut out,
+                        |_, v: Contact| slot = Some(v),
+                    );
                     contacts.extend(slot);
                 }
             }
         }
         contacts.sort_by_key(|c| c.seq);
         out.case.contacts = contacts;
-        out.problems.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-        out.problems.dedup_by(|a, b| problem_key(a) == problem_key(b));
+        out.problems
+            .sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        out.problems
+            .dedup_by(|a, b| problem_key(a) == problem_key(b));
         out
     }
 
@@ -181,9 +225,14 @@ impl Store {
             }
             Err(DecodeError::TooNew(version)) => {
                 self.protected.insert(name.to_string());
-                out.problems.push(Problem::TooNew { key: name.to_string(), version });
+                out.problems.push(Problem::TooNew {
+                    key: name.to_string(),
+                    version,
+                });
             }
-            Err(DecodeError::Unreadable(reason)) => out.problems.push(self.quarantine(name, raw, reason)),
+            Err(DecodeError::Unreadable(reason)) => {
+                out.problems.push(self.quarantine(name, raw, reason))
+            }
         }
     }
 
@@ -195,16 +244,25 @@ impl Store {
             _ => self.backend.set(&quarantine_key, raw).is_ok(),
         };
         if copied && self.backend.remove(name).is_ok() {
-            Problem::Quarantined { key: name.to_string(), quarantine_key, reason }
+            Problem::Quarantined {
+                key: name.to_string(),
+                quarantine_key,
+                reason,
+            }
         } else {
             self.protected.insert(name.to_string());
-            Problem::Unreadable { key: name.to_string(), reason }
+            Problem::Unreadable {
+                key: name.to_string(),
+                reason,
+            }
         }
     }
 
     /// Raw text of every quarantined value: (quarantine key, text).
     pub fn quarantined(&self) -> Vec<(String, String)> {
-        let Ok(names) = self.backend.keys() else { return Vec::new() };
+        let Ok(names) = self.backend.keys() else {
+            return Vec::new();
+        };
         names
             .into_iter()
             .filter(|n| matches!(StoreKey::parse(n), Some(StoreKey::Quarantine(_))))
@@ -287,14 +345,32 @@ impl Store {
     /// first failure the previous values are put back so storage is as before.
     pub fn replace_case(&mut self, case: &Case) -> Result<(), SaveError> {
         let mut writes: Vec<(String, Option<String>)> = vec![
-            (StoreKey::Settings.name(), Some(envelope::encode(&case.settings).map_err(SaveError::Encode)?)),
-            (StoreKey::Debtor.name(), Some(envelope::encode(&case.debtor).map_err(SaveError::Encode)?)),
-            (StoreKey::Debts.name(), Some(envelope::encode(&case.debts).map_err(SaveError::Encode)?)),
-            (StoreKey::Agreements.name(), Some(envelope::encode(&case.agreements).map_err(SaveError::Encode)?)),
-            (StoreKey::Events.name(), Some(envelope::encode(&case.events).map_err(SaveError::Encode)?)),
+            (
+                StoreKey::Settings.name(),
+                Some(envelope::encode(&case.settings).map_err(SaveError::Encode)?),
+            ),
+            (
+                StoreKey::Debtor.name(),
+                Some(envelope::encode(&case.debtor).map_err(SaveError::Encode)?),
+            ),
+            (
+                StoreKey::Debts.name(),
+                Some(envelope::encode(&case.debts).map_err(SaveError::Encode)?),
+            ),
+            (
+                StoreKey::Agreements.name(),
+                Some(envelope::encode(&case.agreements).map_err(SaveError::Encode)?),
+            ),
+            (
+                StoreKey::Events.name(),
+                Some(envelope::encode(&case.events).map_err(SaveError::Encode)?),
+            ),
         ];
         for c in &case.contacts {
-            writes.push((StoreKey::Contact(c.seq).name(), Some(envelope::encode(c).map_err(SaveError::Encode)?)));
+            writes.push((
+                StoreKey::Contact(c.seq).name(),
+                Some(envelope::encode(c).map_err(SaveError::Encode)?),
+            ));
         }
         let keep: BTreeSet<&str> = writes.iter().map(|(k, _)| k.as_str()).collect();
         let stale: Vec<String> = self
@@ -302,7 +378,10 @@ impl Store {
             .keys()
             .unwrap_or_default()
             .into_iter()
-            .filter(|k| matches!(StoreKey::parse(k), Some(StoreKey::Contact(_))) && !keep.contains(k.as_str()))
+            .filter(|k| {
+                matches!(StoreKey::parse(k), Some(StoreKey::Contact(_)))
+                    && !keep.contains(k.as_str())
+            })
             .collect();
         writes.extend(stale.into_iter().map(|k| (k, None)));
         self.transaction(writes)
@@ -346,8 +425,16 @@ impl Store {
     /// Another tab changed `name`: fold that one record into our case.
     /// Returns true when something changed. Unreadable values are ignored here
     /// (the next load quarantines them).
-    pub fn apply_external(&mut self, case: &mut Case, prefs: &mut Prefs, name: &str, value: Option<&str>) -> bool {
-        let Some(key) = StoreKey::parse(name) else { return false };
+    pub fn apply_external(
+        &mut self,
+        case: &mut Case,
+        prefs: &mut Prefs,
+        name: &str,
+        value: Option<&str>,
+    ) -> bool {
+        let Some(key) = StoreKey::parse(name) else {
+            return false;
+        };
         let Some(raw) = value else {
             if let StoreKey::Contact(seq) = key {
                 let before = case.contacts.len();
@@ -361,11 +448,21 @@ impl Store {
         }
         match key {
             StoreKey::Prefs => read(raw, RecordKind::Prefs).map(|v| *prefs = v).is_some(),
-            StoreKey::Settings => read(raw, RecordKind::Settings).map(|v| case.settings = v).is_some(),
-            StoreKey::Debtor => read(raw, RecordKind::Debtor).map(|v| case.debtor = v).is_some(),
-            StoreKey::Debts => read(raw, RecordKind::Debts).map(|v| case.debts = v).is_some(),
-            StoreKey::Agreements => read(raw, RecordKind::Agreements).map(|v| case.agreements = v).is_some(),
-            StoreKey::Events => read(raw, RecordKind::Events).map(|v| case.events = v).is_some(),
+            StoreKey::Settings => read(raw, RecordKind::Settings)
+                .map(|v| case.settings = v)
+                .is_some(),
+            StoreKey::Debtor => read(raw, RecordKind::Debtor)
+                .map(|v| case.debtor = v)
+                .is_some(),
+            StoreKey::Debts => read(raw, RecordKind::Debts)
+                .map(|v| case.debts = v)
+                .is_some(),
+            StoreKey::Agreements => read(raw, RecordKind::Agreements)
+                .map(|v| case.agreements = v)
+                .is_some(),
+            StoreKey::Events => read(raw, RecordKind::Events)
+                .map(|v| case.events = v)
+                .is_some(),
             StoreKey::Contact(_) => match read::<Contact>(raw, RecordKind::Contact) {
                 Some(c) => {
                     match case.contacts.binary_search_by_key(&c.seq, |x| x.seq) {
@@ -382,9 +479,14 @@ impl Store {
 
     /// Remove every key with the app's prefix (the wipe).
     pub fn wipe(&mut self) -> Result<(), SaveError> {
-        let names = self.backend.keys().map_err(|_| SaveError::Unavailable("keys".into()))?;
+        let names = self
+            .backend
+            .keys()
+            .map_err(|_| SaveError::Unavailable("keys".into()))?;
         for n in names.into_iter().filter(|n| n.starts_with(PREFIX)) {
-            self.backend.remove(&n).map_err(|_| SaveError::Unavailable("remove".into()))?;
+            self.backend
+                .remove(&n)
+                .map_err(|_| SaveError::Unavailable("remove".into()))?;
         }
         self.pending.clear();
         self.protected.clear();
@@ -393,11 +495,15 @@ impl Store {
 
     /// Bytes of UTF-16 used by the app's keys (what localStorage quotas count).
     pub fn used_utf16(&self) -> usize {
-        let Ok(names) = self.backend.keys() else { return 0 };
+        let Ok(names) = self.backend.keys() else {
+            return 0;
+        };
         names
             .iter()
             .filter(|n| n.starts_with(PREFIX))
-            .filter_map(|n| Some(n.encode_utf16().count() + self.backend.get(n).ok()??.encode_utf16().count()))
+            .filter_map(|n| {
+                Some(n.encode_utf16().count() + self.backend.get(n).ok()??.encode_utf16().count())
+            })
             .sum::<usize>()
             * 2
     }
@@ -405,7 +511,9 @@ impl Store {
 
 fn problem_key(p: &Problem) -> &str {
     match p {
-        Problem::Quarantined { key, .. } | Problem::Unreadable { key, .. } | Problem::TooNew { key, .. } => key,
+        Problem::Quarantined { key, .. }
+        | Problem::Unreadable { key, .. }
+        | Problem::TooNew { key, .. } => key,
     }
 }
 

@@ -12,7 +12,9 @@ fn store_with(map: &[(&str, &str)]) -> Store {
 fn contact(seq: u32) -> Contact {
     Contact {
         seq,
-        created_at: DateTime::parse_from_rfc3339("2026-03-04T14:00:00Z").unwrap().to_utc(),
+        created_at: DateTime::parse_from_rfc3339("2026-03-04T14:00:00Z")
+            .unwrap()
+            .to_utc(),
         source: Default::default(),
         data: ContactData {
             at: DateTime::parse_from_rfc3339("2026-03-04T22:40:00+08:00").unwrap(),
@@ -28,14 +30,24 @@ fn contact(seq: u32) -> Contact {
 #[test]
 fn round_trip_through_memory() {
     let mut s = store_with(&[]);
-    let mut settings = Settings::default();
-    settings.jurisdiction = Jurisdiction::Us;
+    let settings = Settings {
+        jurisdiction: Jurisdiction::Us,
+        ..Default::default()
+    };
     s.save_settings(&settings).unwrap();
     s.save_contact(&contact(2)).unwrap();
     s.save_contact(&contact(1)).unwrap();
     let loaded = s.load();
     assert_eq!(loaded.case.settings, settings);
-    assert_eq!(loaded.case.contacts.iter().map(|c| c.seq).collect::<Vec<_>>(), vec![1, 2]);
+    assert_eq!(
+        loaded
+            .case
+            .contacts
+            .iter()
+            .map(|c| c.seq)
+            .collect::<Vec<_>>(),
+        vec![1, 2]
+    );
     assert!(loaded.problems.is_empty());
 }
 
@@ -52,18 +64,30 @@ fn adding_a_contact_writes_one_key() {
 
 #[test]
 fn corrupt_value_is_quarantined_not_lost() {
-    let mut s = store_with(&[("dek:settings", "{not json"), ("dek:c:1", &envelope::encode(&contact(1)).unwrap())]);
+    let mut s = store_with(&[
+        ("dek:settings", "{not json"),
+        ("dek:c:1", &envelope::encode(&contact(1)).unwrap()),
+    ]);
     let loaded = s.load();
     assert_eq!(loaded.case.contacts.len(), 1, "good records still load");
-    assert!(matches!(&loaded.problems[..], [Problem::Quarantined { key, .. }] if key == "dek:settings"));
-    assert_eq!(s.quarantined(), vec![("dek:quarantine:dek:settings".to_string(), "{not json".to_string())]);
+    assert!(
+        matches!(&loaded.problems[..], [Problem::Quarantined { key, .. }] if key == "dek:settings")
+    );
+    assert_eq!(
+        s.quarantined(),
+        vec![(
+            "dek:quarantine:dek:settings".to_string(),
+            "{not json".to_string()
+        )]
+    );
     // A later save of settings does not destroy the raw text.
     s.save_settings(&Settings::default()).unwrap();
     assert_eq!(s.quarantined().len(), 1);
     // And the banner comes back on the next load until the user discards it.
     let again = s.load();
     assert_eq!(again.problems.len(), 1);
-    s.discard_quarantined("dek:quarantine:dek:settings").unwrap();
+    s.discard_quarantined("dek:quarantine:dek:settings")
+        .unwrap();
     assert!(s.load().problems.is_empty());
 }
 
@@ -75,8 +99,14 @@ fn corrupt_value_is_protected_when_copy_fails() {
     let mut s = Store::with_backend(Box::new(b));
     let loaded = s.load();
     assert!(matches!(&loaded.problems[..], [Problem::Unreadable { .. }]));
-    assert_eq!(s.save_debts(&[]), Err(SaveError::Protected("dek:debts".into())));
-    assert_eq!(s.backend.get("dek:debts").unwrap().as_deref(), Some("garbage"));
+    assert_eq!(
+        s.save_debts(&[]),
+        Err(SaveError::Protected("dek:debts".into()))
+    );
+    assert_eq!(
+        s.backend.get("dek:debts").unwrap().as_deref(),
+        Some("garbage")
+    );
 }
 
 #[test]
@@ -84,7 +114,13 @@ fn newer_schema_is_never_overwritten() {
     let raw = r#"{"v":99,"d":{"time_zone":"Asia/Shanghai","jurisdiction":"cn","new_field":1}}"#;
     let mut s = store_with(&[("dek:settings", raw)]);
     let loaded = s.load();
-    assert_eq!(loaded.problems, vec![Problem::TooNew { key: "dek:settings".into(), version: 99 }]);
+    assert_eq!(
+        loaded.problems,
+        vec![Problem::TooNew {
+            key: "dek:settings".into(),
+            version: 99
+        }]
+    );
     assert!(s.save_settings(&Settings::default()).is_err());
     assert_eq!(s.backend.get("dek:settings").unwrap().as_deref(), Some(raw));
 }
@@ -95,18 +131,29 @@ fn v1_fixture_loads_and_is_rewritten_as_current() {
     let mut s = store_with(&[("dek:c:3", raw)]);
     let loaded = s.load();
     assert_eq!(loaded.migrated, 1);
-    assert_eq!(loaded.case.contacts[0].data.at.to_rfc3339(), "2026-03-04T22:40:00+08:00");
+    assert_eq!(
+        loaded.case.contacts[0].data.at.to_rfc3339(),
+        "2026-03-04T22:40:00+08:00"
+    );
     let stored = s.backend.get("dek:c:3").unwrap().unwrap();
     assert!(stored.contains(&format!("\"v\":{}", migrate::CURRENT_SCHEMA)));
 }
 
 #[test]
 fn quota_error_keeps_the_write_and_retries_it() {
-    let mut b = MemoryBackend::default();
-    b.quota = Some(600);
+    let b = MemoryBackend {
+        quota: Some(600),
+        ..Default::default()
+    };
     let mut s = Store::with_backend(Box::new(b));
     s.save_contact(&contact(1)).unwrap();
-    let big = Contact { data: ContactData { notes: "x".repeat(2000), ..contact(2).data }, ..contact(2) };
+    let big = Contact {
+        data: ContactData {
+            notes: "x".repeat(2000),
+            ..contact(2).data
+        },
+        ..contact(2)
+    };
     assert_eq!(s.save_contact(&big), Err(SaveError::Quota));
     assert_eq!(s.pending_writes(), 1);
     // Nothing stored was lost.
@@ -134,18 +181,25 @@ fn unavailable_storage_runs_in_memory() {
     let loaded = s.load();
     assert!(loaded.case.is_empty());
     assert_eq!(s.unavailable(), Some("blocked"));
-    assert!(matches!(s.save_contact(&contact(1)), Err(SaveError::Unavailable(_))));
+    assert!(matches!(
+        s.save_contact(&contact(1)),
+        Err(SaveError::Unavailable(_))
+    ));
 }
 
 #[test]
 fn replace_case_is_all_or_nothing() {
-    let mut b = MemoryBackend::default();
-    b.quota = Some(2_000);
+    let b = MemoryBackend {
+        quota: Some(2_000),
+        ..Default::default()
+    };
     let mut s = Store::with_backend(Box::new(b));
     s.save_contact(&contact(1)).unwrap();
     let before = s.backend.keys().unwrap();
-    let mut big = Case::default();
-    big.contacts = (1..50).map(contact).collect();
+    let big = Case {
+        contacts: (1..50).map(contact).collect(),
+        ..Default::default()
+    };
     assert_eq!(s.replace_case(&big), Err(SaveError::Quota));
     assert_eq!(s.backend.keys().unwrap(), before);
     assert_eq!(s.load().case.contacts, vec![contact(1)]);

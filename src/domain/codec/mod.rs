@@ -1,0 +1,5 @@
+//! File formats: text in, `Result` out. Nothing here touches storage or the DOM.
+
+pub mod backup;
+pub mod csv;
+pub mod ics;

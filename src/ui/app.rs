@@ -1,0 +1,161 @@
+//! The shell: header, navigation, storage banners, hash router.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::browser;
+use super::pages;
+use super::route::Page;
+use super::state::{use_app, AppState};
+use crate::i18n::{Key, Lang};
+use crate::storage::{Problem, SaveError, Store};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load(Store::browser(), &browser::browser_languages());
+    provide_context(state);
+
+    let page = RwSignal::new(Page::from_hash(&location_hash_or_empty()));
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        page.set(Page::from_hash(&location_hash_or_empty()));
+        // New page, top of the screen (as a link would).
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    // Another tab saved something: fold it in; this tab's open forms keep their drafts.
+    let _ = window_event_listener(ev::storage, move |e| {
+        if let Some(key) = e.key() {
+            state.external_change(&key, e.new_value());
+        }
+    });
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        browser::set_document_lang(lang.tag());
+        browser::set_title(crate::i18n::t(lang, Key::AppName));
+    });
+    leptos::task::spawn_local(async {
+        let _ = crate::storage::request_persistence().await;
+    });
+
+    view! {
+        <div class="shell">
+            <Header page=page />
+            <Banners />
+            <main id="main" class="page" data-testid="page">
+                {move || match page.get() {
+                    Page::Home => pages::home::HomePage().into_any(),
+                    Page::Agreement => pages::agreement::AgreementPage().into_any(),
+                    Page::Contacts => pages::contacts::ContactsPage().into_any(),
+                    Page::LogContact => pages::contacts::LogContactPage().into_any(),
+                    Page::Contact(seq) => pages::contacts::ContactDetailPage(pages::contacts::ContactDetailPageProps { seq }).into_any(),
+                    Page::Rules => pages::rules::RulesPage().into_any(),
+                    Page::Evidence => pages::evidence::EvidencePage().into_any(),
+                    Page::Data => pages::data::DataPage().into_any(),
+                }}
+            </main>
+            <a class="fab no-print" href=Page::LogContact.href() data-testid="quick-log-fab"
+               class:hidden=move || page.get() == Page::LogContact>
+                <span aria-hidden="true">"+"</span>
+                <span>{move || state.t(Key::NavLogContact)}</span>
+            </a>
+        </div>
+    }
+}
+
+fn location_hash_or_empty() -> String {
+    location().hash().unwrap_or_default()
+}
+
+#[component]
+fn Header(page: RwSignal<Page>) -> impl IntoView {
+    let state = use_app();
+    let items = [
+        (Page::Home, Key::NavHome, "nav-home"),
+        (Page::Agreement, Key::NavAgreement, "nav-agreement"),
+        (Page::Contacts, Key::NavContacts, "nav-contacts"),
+        (Page::Rules, Key::NavRules, "nav-rules"),
+        (Page::Evidence, Key::NavEvidence, "nav-evidence"),
+        (Page::Data, Key::NavData, "nav-data"),
+    ];
+    view! {
+        <header class="topbar no-print">
+            <a class="brand" href="#/" data-testid="brand">{move || state.t(Key::AppName)}</a>
+            <label class="lang">
+                <span class="sr-only">{move || state.t(Key::Language)}</span>
+                <select data-testid="lang-switch"
+                    on:change=move |e| {
+                        if let Some(l) = Lang::from_tag(&event_target_value(&e)) {
+                            state.set_lang(l);
+                        }
+                    }>
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.tag() selected=move || state.lang.get() == l>{l.native_name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </header>
+        <nav class="tabs no-print" aria-label=move || state.t(Key::NavLabel)>
+            {items.into_iter().map(|(p, key, testid)| {
+                let target = p.clone();
+                let active = Memo::new(move |_| {
+                    let cur = page.get();
+                    cur == target || (target == Page::Contacts && matches!(cur, Page::Contact(_) | Page::LogContact))
+                });
+                view! {
+                    <a href=p.href() data-testid=testid class:active=active
+                       aria-current=move || if active.get() { Some("page") } else { None }>
+                        {move || state.t(key)}
+                    </a>
+                }
+            }).collect_view()}
+        </nav>
+    }
+}
+
+/// Storage trouble, shown until it is resolved: never silent.
+#[component]
+fn Banners() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="banners no-print">
+            <Show when=move || state.unavailable.get().is_some()>
+                <div class="banner danger" role="alert" data-testid="banner-unavailable">
+                    <strong>{move || state.t(Key::BannerUnavailableTitle)}</strong>
+                    <p>{move || state.t(Key::BannerUnavailableBody)}</p>
+                    <a class="button" href="#/data">{move || state.t(Key::ExportNow)}</a>
+                </div>
+            </Show>
+            <Show when=move || matches!(state.save_error.get(), Some(SaveError::Quota))>
+                <div class="banner danger" role="alert" data-testid="banner-quota">
+                    <strong>{move || state.t(Key::BannerQuotaTitle)}</strong>
+                    <p>{move || state.t(Key::BannerQuotaBody)}</p>
+                    <a class="button" href="#/data">{move || state.t(Key::ExportNow)}</a>
+                    <button type="button" on:click=move |_| state.retry() data-testid="retry-save">
+                        {move || state.t(Key::RetrySave)}
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || matches!(state.save_error.get(), Some(SaveError::Protected(_) | SaveError::Encode(_)))>
+                <div class="banner danger" role="alert" data-testid="banner-save-error">
+                    <strong>{move || state.t(Key::BannerSaveFailed)}</strong>
+                </div>
+            </Show>
+            <Show when=move || !state.problems.get().is_empty()>
+                <div class="banner warn" role="alert" data-testid="banner-quarantine">
+                    <strong>{move || state.t(Key::BannerQuarantineTitle)}</strong>
+                    <p>{move || state.t(Key::BannerQuarantineBody)}</p>
+                    <ul>
+                        {move || state.problems.get().into_iter().map(|p| {
+                            let (key, note) = match &p {
+                                Problem::Quarantined { key, .. } => (key.clone(), state.t(Key::ProblemQuarantined)),
+                                Problem::Unreadable { key, .. } => (key.clone(), state.t(Key::ProblemUnreadable)),
+                                Problem::TooNew { key, .. } => (key.clone(), state.t(Key::ProblemTooNew)),
+                            };
+                            view! { <li><code>{key}</code>" — "{note}</li> }
+                        }).collect_view()}
+                    </ul>
+                    <a class="button" href="#/data" data-testid="banner-quarantine-open">{move || state.t(Key::OpenDataPage)}</a>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,74 @@
+//! Small browser helpers the components need (clock, zone, downloads,
+//! clipboard). No storage here: that is `crate::storage`.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::JsCast;
+
+pub fn now() -> DateTime<Utc> {
+    let ms = js_sys::Date::now();
+    DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()
+}
+
+/// The device's IANA zone, e.g. "Asia/Shanghai".
+pub fn device_zone() -> Option<String> {
+    let fmt = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let opts = fmt.resolved_options();
+    js_sys::Reflect::get(&opts, &"timeZone".into())
+        .ok()?
+        .as_string()
+}
+
+pub fn browser_languages() -> Vec<String> {
+    let Some(w) = web_sys::window() else {
+        return Vec::new();
+    };
+    w.navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
+}
+
+/// Offer `text` as a file download (a Blob URL: nothing leaves the device).
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| "blob")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "a")?
+        .dyn_into()
+        .map_err(|_| "a")?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+pub fn set_document_lang(tag: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", tag);
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

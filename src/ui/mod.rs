@@ -1,0 +1,10 @@
+//! Leptos components: render state and dispatch to `AppState`; no business rules.
+
+mod app;
+pub mod browser;
+mod pages;
+pub mod route;
+pub mod state;
+mod widgets;
+
+pub use app::App;

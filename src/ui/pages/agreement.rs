@@ -1,0 +1,12 @@
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn AgreementPage() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <h1 data-testid="page-title">{move || state.t(Key::NavAgreement)}</h1>
+    }
+}

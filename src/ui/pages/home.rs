@@ -1,0 +1,77 @@
+//! First visit: what the tool is for and the path that helps. With data: a dashboard.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::ui::route::Page;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let state = use_app();
+    let has_data = Memo::new(move |_| !state.case.with(|c| c.is_empty()));
+    let steps = [
+        (Page::Agreement, Key::Step1Title, Key::Step1Body),
+        (Page::Agreement, Key::Step2Title, Key::Step2Body),
+        (Page::LogContact, Key::Step3Title, Key::Step3Body),
+        (Page::Rules, Key::Step4Title, Key::Step4Body),
+        (Page::Evidence, Key::Step5Title, Key::Step5Body),
+    ];
+    view! {
+        <section class="hero" data-testid="home">
+            <h1>{move || state.t(Key::HomeTitle)}</h1>
+            <p class="lead">{move || state.t(Key::HomeLead)}</p>
+            <p class="privacy" data-testid="privacy-note">
+                <span aria-hidden="true">"🔒 "</span>{move || state.t(Key::HomePrivacy)}
+            </p>
+        </section>
+        <Show when=move || has_data.get()>
+            <Dashboard />
+        </Show>
+        <section>
+            <h2>{move || state.t(Key::HomePathTitle)}</h2>
+            <ol class="steps">
+                {steps.into_iter().enumerate().map(|(i, (page, title, body))| view! {
+                    <li>
+                        <a class="step" href=page.href() data-testid=format!("home-step-{}", i + 1)>
+                            <span class="step-no" aria-hidden="true">{i + 1}</span>
+                            <span class="step-text">
+                                <strong>{move || state.t(title)}</strong>
+                                <span>{move || state.t(body)}</span>
+                            </span>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
+    let state = use_app();
+    let contacts = Memo::new(move |_| state.case.with(|c| c.active_contacts().count()));
+    let last_backup = move || {
+        state
+            .prefs
+            .get()
+            .last_export
+            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_else(|| state.t(Key::Never).to_string())
+    };
+    view! {
+        <section class="dashboard" data-testid="dashboard">
+            <h2>{move || state.t(Key::DashboardTitle)}</h2>
+            <div class="cards">
+                <a class="card" href="#/contacts">
+                    <span class="card-label">{move || state.t(Key::DashContacts)}</span>
+                    <span class="card-value" data-testid="dash-contacts">{contacts}</span>
+                </a>
+                <a class="card" href="#/data">
+                    <span class="card-label">{move || state.t(Key::DashLastBackup)}</span>
+                    <span class="card-value small" data-testid="dash-last-backup">{last_backup}</span>
+                </a>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,6 @@
+pub mod agreement;
+pub mod contacts;
+pub mod data;
+pub mod evidence;
+pub mod home;
+pub mod rules;

@@ -1,0 +1,206 @@
+//! App state in context: the case and what the shell shows about storage.
+//! Components call `AppState` methods; each changes the case with a domain
+//! function and saves only the records that changed.
+
+use leptos::prelude::*;
+
+use crate::domain::model::Case;
+use crate::i18n::{self, Key, Lang};
+use crate::storage::{Prefs, Problem, SaveError, Store};
+
+/// Which records a change touched, so only those are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    Contact(u32),
+    Debts,
+    Agreements,
+    Events,
+    Settings,
+    Debtor,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub case: RwSignal<Case>,
+    pub prefs: RwSignal<Prefs>,
+    pub lang: RwSignal<Lang>,
+    /// Quarantined or too-new values found at load.
+    pub problems: RwSignal<Vec<Problem>>,
+    /// The last failed save; cleared when a later save succeeds.
+    pub save_error: RwSignal<Option<SaveError>>,
+    /// Why storage is unavailable (the app then runs in memory).
+    pub unavailable: RwSignal<Option<String>>,
+    pub migrated: RwSignal<u32>,
+    store: StoredValue<Store, LocalStorage>,
+}
+
+impl AppState {
+    pub fn load(mut store: Store, browser_langs: &[String]) -> AppState {
+        let loaded = store.load();
+        let lang = loaded
+            .prefs
+            .lang
+            .unwrap_or_else(|| Lang::from_browser(browser_langs.iter().map(String::as_str)));
+        AppState {
+            case: RwSignal::new(loaded.case),
+            prefs: RwSignal::new(loaded.prefs),
+            lang: RwSignal::new(lang),
+            problems: RwSignal::new(loaded.problems),
+            save_error: RwSignal::new(None),
+            unavailable: RwSignal::new(store.unavailable().map(str::to_owned)),
+            migrated: RwSignal::new(loaded.migrated),
+            store: StoredValue::new_local(store),
+        }
+    }
+
+    /// Translated UI string; reactive on the language.
+    pub fn t(&self, key: Key) -> &'static str {
+        i18n::t(self.lang.get(), key)
+    }
+
+    /// Change the case with `f`, then save what it reports as changed.
+    /// The change stays in memory even if saving fails (the write is kept and
+    /// retried); the error is returned so a form can keep its draft and say so.
+    pub fn apply(&self, f: impl FnOnce(&mut Case) -> Vec<Changed>) -> Result<(), SaveError> {
+        let changed = self.case.try_update(f).unwrap_or_default();
+        self.persist(&changed)
+    }
+
+    fn persist(&self, changed: &[Changed]) -> Result<(), SaveError> {
+        let case = self.case.read_untracked();
+        let result = self.store.try_update_value(|store| {
+            let mut result = Ok(());
+            for c in changed {
+                let r = match c {
+                    Changed::Contact(seq) => match case.contacts.iter().find(|x| x.seq == *seq) {
+                        Some(contact) => store.save_contact(contact),
+                        None => Ok(()),
+                    },
+                    Changed::Debts => store.save_debts(&case.debts),
+                    Changed::Agreements => store.save_agreements(&case.agreements),
+                    Changed::Events => store.save_events(&case.events),
+                    Changed::Settings => store.save_settings(&case.settings),
+                    Changed::Debtor => store.save_debtor(&case.debtor),
+                };
+                if result.is_ok() {
+                    result = r;
+                }
+            }
+            result
+        });
+        drop(case);
+        let result = result.unwrap_or(Ok(()));
+        if !changed.is_empty() {
+            self.prefs
+                .update(|p| p.changes_since_export += changed.len() as u32);
+            let prefs = self.prefs.get_untracked();
+            let _ = self.store.try_update_value(|s| s.save_prefs(&prefs));
+        }
+        self.save_error.set(result.clone().err());
+        result
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        self.prefs.update(|p| p.lang = Some(lang));
+        self.save_prefs();
+    }
+
+    pub fn save_prefs(&self) {
+        let prefs = self.prefs.get_untracked();
+        let r = self
+            .store
+            .try_update_value(|s| s.save_prefs(&prefs))
+            .unwrap_or(Ok(()));
+        self.save_error.set(r.err());
+    }
+
+    /// Retry failed writes (after the user freed space, say).
+    pub fn retry(&self) {
+        let r = self.store.try_update_value(|s| s.flush()).unwrap_or(Ok(()));
+        self.save_error.set(r.err());
+    }
+
+    pub fn pending_writes(&self) -> usize {
+        self.store
+            .try_with_value(|s| s.pending_writes())
+            .unwrap_or(0)
+    }
+
+    pub fn quarantined(&self) -> Vec<(String, String)> {
+        self.store
+            .try_with_value(|s| s.quarantined())
+            .unwrap_or_default()
+    }
+
+    pub fn discard_quarantined(&self, key: &str) {
+        let r = self
+            .store
+            .try_update_value(|s| s.discard_quarantined(key))
+            .unwrap_or(Ok(()));
+        match r {
+            Ok(()) => self.problems.update(|p| {
+                p.retain(|x| !matches!(x, Problem::Quarantined { quarantine_key, .. } if quarantine_key == key))
+            }),
+            Err(e) => self.save_error.set(Some(e)),
+        }
+    }
+
+    /// Replace the whole case (restore from backup, wipe): all or nothing.
+    pub fn replace_case(&self, new_case: Case) -> Result<(), SaveError> {
+        let r = self
+            .store
+            .try_update_value(|s| s.replace_case(&new_case))
+            .unwrap_or(Ok(()));
+        if r.is_ok() {
+            self.case.set(new_case);
+        }
+        self.save_error.set(r.clone().err());
+        r
+    }
+
+    pub fn mark_exported(&self, at: chrono::DateTime<chrono::Utc>) {
+        self.prefs.update(|p| {
+            p.last_export = Some(at);
+            p.changes_since_export = 0;
+        });
+        self.save_prefs();
+    }
+
+    /// Another tab wrote `key`: fold it in without touching this tab's drafts.
+    pub fn external_change(&self, key: &str, value: Option<String>) {
+        let mut case = self.case.get_untracked();
+        let mut prefs = self.prefs.get_untracked();
+        let changed = self
+            .store
+            .try_update_value(|s| s.apply_external(&mut case, &mut prefs, key, value.as_deref()))
+            .unwrap_or(false);
+        if changed {
+            self.case.set(case);
+            if prefs != self.prefs.get_untracked() {
+                if let Some(lang) = prefs.lang {
+                    self.lang.set(lang);
+                }
+                self.prefs.set(prefs);
+            }
+        }
+    }
+
+    pub fn wipe(&self) -> Result<(), SaveError> {
+        let r = self.store.try_update_value(|s| s.wipe()).unwrap_or(Ok(()));
+        if r.is_ok() {
+            self.case.set(Case::default());
+            self.prefs.set(Prefs::default());
+            self.problems.set(Vec::new());
+        }
+        r
+    }
+
+    pub fn used_bytes(&self) -> usize {
+        self.store.try_with_value(|s| s.used_utf16()).unwrap_or(0)
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

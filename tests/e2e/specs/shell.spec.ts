@@ -1,0 +1,54 @@
+import { test, expect, open } from '../fixtures';
+
+const pages = [
+  ['nav-home', 'home'],
+  ['nav-agreement', 'page-title'],
+  ['nav-contacts', 'page-title'],
+  ['nav-rules', 'page-title'],
+  ['nav-evidence', 'page-title'],
+  ['nav-data', 'page-title'],
+] as const;
+
+test('starts without errors and explains itself', async ({ page }) => {
+  await open(page);
+  await expect(page.getByTestId('home')).toBeVisible();
+  await expect(page.getByTestId('privacy-note')).toBeVisible();
+  for (let i = 1; i <= 5; i++) await expect(page.getByTestId(`home-step-${i}`)).toBeVisible();
+});
+
+test('navigates to every page and a deep link survives reload', async ({ page }) => {
+  await open(page);
+  for (const [nav, marker] of pages) {
+    await page.getByTestId(nav).click();
+    await expect(page.getByTestId(marker).first()).toBeVisible();
+    await expect(page.getByTestId(nav)).toHaveAttribute('aria-current', 'page');
+  }
+  await open(page, '#/rules');
+  await page.reload();
+  await expect(page.getByTestId('nav-rules')).toHaveAttribute('aria-current', 'page');
+});
+
+test('language switch applies everywhere and persists', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const zhTitle = await page.getByTestId('brand').textContent();
+  await page.getByTestId('lang-switch').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('brand')).not.toHaveText(zhTitle ?? '');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('lang-switch')).toHaveValue('en');
+  await page.getByTestId('lang-switch').selectOption('zh-TW');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+});
+
+test('the CSP meta tag allows only the app itself', async ({ page }) => {
+  await open(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toMatch(/https?:/);
+  expect(csp).not.toContain('TRUNK-LOADER');
+});
