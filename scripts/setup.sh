@@ -40,6 +40,8 @@ if [ "${1:-}" != "--no-browser" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   command -v pdfinfo >/dev/null || missing+=(poppler-utils)
+  # CJK fonts so printed PDFs and screenshots show Chinese (system fonts only, as in the app).
+  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} from apt"
     as_root apt-get update -qq

@@ -1,5 +1,6 @@
 //! The storage module against the browser's real localStorage, in headless Chromium.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
 
 use debt_evidence_kit::domain::model::{Contact, ContactData, Settings};
 use debt_evidence_kit::storage::{Problem, SaveError, Store};

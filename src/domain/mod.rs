@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod codec;
 pub mod contacts;
 pub mod hash;
+pub mod labels;
 pub mod model;
 pub mod money;
 pub mod rules;

@@ -2,6 +2,7 @@
 
 mod app;
 pub mod browser;
+mod files;
 mod pages;
 pub mod route;
 pub mod state;

@@ -1,22 +1,776 @@
+//! Contact log: the quick log, the full form, the list with filters, and one
+//! contact's detail with its history.
+
 use leptos::prelude::*;
 
-use crate::i18n::Key;
-use crate::ui::state::use_app;
+use crate::domain::contacts::{
+    self, ContactDraft, ContactFilter, Field, FieldError, FieldErrors, Warning,
+};
+use crate::domain::labels;
+use crate::domain::model::{
+    Channel, ClaimedOrg, Contact, Direction, Outcome, Source, Target, Tick,
+};
+use crate::domain::time;
+use crate::i18n::{fill, Key, Lang};
+use crate::ui::browser;
+use crate::ui::files;
+use crate::ui::route::Page;
+use crate::ui::state::{use_app, AppState, Changed};
+
+const PAGE_SIZE: usize = 50;
+
+fn zone_name(state: AppState) -> String {
+    state.case.with_untracked(|c| c.settings.time_zone.clone())
+}
+
+fn field_error_text(lang: Lang, e: FieldError) -> String {
+    let k = |key| crate::i18n::t(lang, key).to_string();
+    match e {
+        FieldError::Required => k(Key::ErrRequired),
+        FieldError::InvalidDate => k(Key::ErrInvalidDate),
+        FieldError::InvalidTime => k(Key::ErrInvalidTime),
+        FieldError::InvalidDuration => k(Key::ErrInvalidDuration),
+        FieldError::InvalidCount => k(Key::ErrInvalidCount),
+        FieldError::UnknownZone => k(Key::ErrUnknownZone),
+        FieldError::NonexistentTime => k(Key::ErrNonexistentTime),
+        FieldError::EndBeforeStart => k(Key::ErrEndBeforeStart),
+        FieldError::EndDurationMismatch => k(Key::ErrEndDurationMismatch),
+        FieldError::DurationTooLong { max_minutes } => fill(
+            crate::i18n::t(lang, Key::ErrDurationTooLong),
+            &[&max_minutes.to_string()],
+        ),
+        FieldError::TooLong { max_chars, chars } => fill(
+            crate::i18n::t(lang, Key::ErrTooLong),
+            &[&chars.to_string(), &max_chars.to_string()],
+        ),
+    }
+}
+
+fn warning_text(lang: Lang, w: Warning) -> &'static str {
+    crate::i18n::t(
+        lang,
+        match w {
+            Warning::InFuture => Key::WarnInFuture,
+            Warning::NumberUnknown => Key::WarnNumberUnknown,
+            Warning::AmbiguousTime => Key::WarnAmbiguousTime,
+        },
+    )
+}
+
+/// What the form does on save.
+#[derive(Clone, Copy, PartialEq)]
+enum FormMode {
+    New,
+    Edit(u32),
+}
+
+/// The contact form. Starts compact (the quick log); "more details" opens the
+/// full record. The draft stays on screen until it is saved.
+#[component]
+fn ContactForm(
+    mode: FormMode,
+    initial: ContactDraft,
+    #[prop(optional)] start_full: bool,
+) -> impl IntoView {
+    let state = use_app();
+    let draft = RwSignal::new(initial);
+    let errors = RwSignal::new(FieldErrors::default());
+    let warnings = RwSignal::new(Vec::<Warning>::new());
+    let saved_seq = RwSignal::new(None::<u32>);
+    let save_failed = RwSignal::new(false);
+    let full = RwSignal::new(start_full);
+    let hashing = RwSignal::new(None::<f64>);
+    let file_error = RwSignal::new(false);
+
+    let known = Memo::new(move |_| state.case.with(contacts::known_numbers));
+    let debts = Memo::new(move |_| {
+        state.case.with(|c| {
+            c.debts
+                .iter()
+                .map(|d| (d.id.clone(), d.lender.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let err = move |f: Field| {
+        Signal::derive(move || {
+            errors
+                .get()
+                .get(f)
+                .map(|e| field_error_text(state.lang.get(), e))
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let now = browser::now();
+        match contacts::validate(&draft.get_untracked(), now) {
+            Err(e) => {
+                errors.set(e);
+                saved_seq.set(None);
+            }
+            Ok((data, warns)) => {
+                errors.set(FieldErrors::default());
+                warnings.set(warns);
+                let mut seq = 0;
+                let result = state.apply(|case| match mode {
+                    FormMode::New => {
+                        seq = contacts::add_contact(case, data, Source::Manual, now);
+                        vec![Changed::Contact(seq)]
+                    }
+                    FormMode::Edit(s) => {
+                        seq = s;
+                        // An edit rehashes this entry and every later one.
+                        let before: Vec<(u32, String)> = case
+                            .contacts
+                            .iter()
+                            .map(|c| (c.seq, c.hash.clone()))
+                            .collect();
+                        if contacts::edit_contact(case, s, data, now).is_err() {
+                            return vec![];
+                        }
+                        changed_hashes(case, &before)
+                    }
+                });
+                save_failed.set(result.is_err());
+                if result.is_ok() {
+                    saved_seq.set(Some(seq));
+                    if mode == FormMode::New {
+                        draft.set(ContactDraft::quick(browser::now(), &zone_name(state)));
+                        full.set(start_full);
+                    } else {
+                        let _ = window().location().set_hash(&Page::Contact(seq).href());
+                    }
+                }
+            }
+        }
+    };
+
+    let set = move |f: fn(&mut ContactDraft, String)| {
+        move |ev: leptos::ev::Event| draft.update(|d| f(d, event_target_value(&ev)))
+    };
+
+    view! {
+        <form class="contact-form" on:submit=submit novalidate data-testid="contact-form">
+            <fieldset class="bare">
+                <legend class="field-label">{move || state.t(Key::FieldChannel)}</legend>
+                <div class="chips" role="radiogroup">
+                    {Channel::ALL.into_iter().map(|c| view! {
+                        <label class="chip" data-testid=format!("channel-{}", code(&c))>
+                            <input type="radio" name="channel" prop:checked=move || draft.with(|d| d.channel == c)
+                                on:change=move |_| draft.update(|d| d.channel = c) />
+                            {move || labels::channel(c).get(state.lang.get())}
+                        </label>
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <Show when=move || draft.with(|d| d.channel == Channel::Call)>
+                <fieldset class="bare">
+                    <legend class="field-label">{move || state.t(Key::FieldOutcome)}</legend>
+                    <div class="chips">
+                        {Outcome::ALL.into_iter().map(|o| view! {
+                            <label class="chip" data-testid=format!("outcome-{}", code(&o))>
+                                <input type="radio" name="outcome" prop:checked=move || draft.with(|d| d.outcome == o)
+                                    on:change=move |_| draft.update(|d| d.outcome = o) />
+                                {move || labels::outcome(o).get(state.lang.get())}
+                            </label>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </Show>
+            <div class="grid2 tight">
+                <Input label=Key::FieldDate kind="date" testid="contact-date" value=Signal::derive(move || draft.with(|d| d.date.clone()))
+                    on_input=set(|d, v| d.date = v) error=err(Field::Date) />
+                <Input label=Key::FieldTime kind="time" testid="contact-time" value=Signal::derive(move || draft.with(|d| d.time.clone()))
+                    on_input=set(|d, v| d.time = v) error=err(Field::Time) />
+            </div>
+            <Input label=Key::FieldFromNumber kind="tel" testid="contact-number" value=Signal::derive(move || draft.with(|d| d.from_number.clone()))
+                on_input=set(|d, v| d.from_number = v) error=err(Field::FromNumber) list="known-numbers" />
+            <datalist id="known-numbers">
+                {move || known.get().into_iter().take(30).map(|(n, _)| view! { <option value=n></option> }).collect_view()}
+            </datalist>
+            <Show when=move || !debts.get().is_empty()>
+                <label class="field">
+                    <span class="field-label">{move || state.t(Key::FieldDebt)}</span>
+                    <select data-testid="contact-debt" on:change=set(|d, v| d.debt_id = v)>
+                        <option value="" selected=move || draft.with(|d| d.debt_id.is_empty())>{move || state.t(Key::UnknownCreditor)}</option>
+                        {move || debts.get().into_iter().map(|(id, lender)| {
+                            let id2 = id.clone();
+                            view! { <option value=id selected=move || draft.with(|d| d.debt_id == id2)>{lender}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <label class="field">
+                <span class="field-label">{move || state.t(Key::FieldTarget)}</span>
+                <select data-testid="contact-target" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(t) = Target::ALL.into_iter().find(|t| code(t) == v) { draft.update(|d| d.target = t) }
+                }>
+                    {Target::ALL.into_iter().map(|t| view! {
+                        <option value=code(&t) selected=move || draft.with(|d| d.target == t)>{move || labels::target(t).get(state.lang.get())}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <fieldset class="bare">
+                <legend class="field-label">{move || state.t(Key::FieldWhatHappened)}</legend>
+                <TickChips draft=draft ticks=move || if full.get() { Tick::ALL.to_vec() } else { Tick::QUICK.to_vec() } />
+            </fieldset>
+
+            <Show when=move || full.get()>
+                <FullFields draft=draft errors=errors />
+                <fieldset class="bare">
+                    <legend class="field-label">{move || state.t(Key::FieldAttachments)}</legend>
+                    <p class="hint">{move || state.t(Key::AttachmentsHelp)}</p>
+                    <input type="file" multiple data-testid="contact-file" on:change=move |ev| {
+                        let picked = files::picked_files(&ev);
+                        file_error.set(false);
+                        leptos::task::spawn_local(async move {
+                            for f in picked {
+                                match files::fingerprint(f, hashing).await {
+                                    Ok(proof) => draft.update(|d| if !d.attachments.iter().any(|a| a.sha256 == proof.sha256) { d.attachments.push(proof) }),
+                                    Err(_) => { hashing.set(None); file_error.set(true); }
+                                }
+                            }
+                        });
+                    } />
+                    {move || hashing.get().map(|p| view! {
+                        <progress max="1" value=p data-testid="hash-progress"></progress>
+                    })}
+                    <Show when=move || file_error.get()>
+                        <span class="error" role="alert">{move || state.t(Key::ErrFileUnreadable)}</span>
+                    </Show>
+                    <ul class="plain proofs">
+                        {move || draft.get().attachments.into_iter().map(|a| {
+                            let sha = a.sha256.clone();
+                            view! {
+                                <li data-testid="contact-attachment">
+                                    <strong>{a.name.clone()}</strong>" · "{files::human_size(a.size)}
+                                    <br /><code class="digest">{a.sha256.clone()}</code>
+                                    <button type="button" class="subtle" on:click=move |_| draft.update(|d| d.attachments.retain(|x| x.sha256 != sha))>
+                                        {move || state.t(Key::Remove)}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </fieldset>
+            </Show>
+
+            <div class="form-actions">
+                <button type="submit" class="primary big" data-testid="contact-save">{move || state.t(Key::Save)}</button>
+                <Show when=move || !full.get()>
+                    <button type="button" class="subtle" data-testid="contact-more" on:click=move |_| full.set(true)>
+                        {move || state.t(Key::MoreDetails)}
+                    </button>
+                </Show>
+            </div>
+            <Show when=move || !errors.get().0.is_empty()>
+                <p class="error" role="alert" data-testid="contact-form-errors">{move || state.t(Key::FixFieldsAbove)}</p>
+            </Show>
+            <Show when=move || save_failed.get()>
+                <p class="error" role="alert" data-testid="contact-save-failed">{move || state.t(Key::SaveFailedDraftKept)}</p>
+            </Show>
+            {move || saved_seq.get().filter(|_| mode == FormMode::New).map(|seq| view! {
+                <p class="ok-box" role="status" data-testid="contact-saved">
+                    {move || fill(state.t(Key::SavedAsNumber), &[&seq.to_string()])}" "
+                    <a href=Page::Contact(seq).href()>{move || state.t(Key::View)}</a>
+                    {move || warnings.get().into_iter().map(|w| view! { <span class="warning">" · "{warning_text(state.lang.get(), w)}</span> }).collect_view()}
+                </p>
+            })}
+        </form>
+    }
+}
+
+/// Which contacts an edit rehashed (their stored hash must be rewritten).
+fn changed_hashes(case: &crate::domain::model::Case, before: &[(u32, String)]) -> Vec<Changed> {
+    case.contacts
+        .iter()
+        .filter(|c| {
+            before
+                .iter()
+                .find(|(s, _)| *s == c.seq)
+                .is_none_or(|(_, h)| *h != c.hash)
+        })
+        .map(|c| Changed::Contact(c.seq))
+        .collect()
+}
 
 #[component]
-pub fn ContactsPage() -> impl IntoView {
+fn TickChips(
+    draft: RwSignal<ContactDraft>,
+    ticks: impl Fn() -> Vec<Tick> + Send + Sync + 'static,
+) -> impl IntoView {
     let state = use_app();
-    view! { <h1 data-testid="page-title">{move || state.t(Key::NavContacts)}</h1> }
+    view! {
+        <div class="chips">
+            {move || ticks().into_iter().map(|t| view! {
+                <label class="chip" data-testid=format!("tick-{}", code(&t))>
+                    <input type="checkbox" prop:checked=move || draft.with(|d| d.ticks.contains(&t))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            draft.update(|d| { if on { d.ticks.insert(t); } else { d.ticks.remove(&t); } });
+                        } />
+                    {move || labels::tick(t).get(state.lang.get())}
+                </label>
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn FullFields(draft: RwSignal<ContactDraft>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+    let state = use_app();
+    let err = move |f: Field| {
+        Signal::derive(move || {
+            errors
+                .get()
+                .get(f)
+                .map(|e| field_error_text(state.lang.get(), e))
+        })
+    };
+    let set = move |f: fn(&mut ContactDraft, String)| {
+        move |ev: leptos::ev::Event| draft.update(|d| f(d, event_target_value(&ev)))
+    };
+    let value = move |f: fn(&ContactDraft) -> String| Signal::derive(move || draft.with(f));
+    view! {
+        <div class="grid2 tight">
+            <Input label=Key::FieldEndTime kind="time" testid="contact-end" value=value(|d| d.end_time.clone())
+                on_input=set(|d, v| d.end_time = v) error=err(Field::EndTime) />
+            <Input label=Key::FieldDuration kind="text" testid="contact-duration" value=value(|d| d.duration.clone())
+                on_input=set(|d, v| d.duration = v) error=err(Field::Duration) />
+        </div>
+        <label class="field">
+            <span class="field-label">{move || state.t(Key::FieldZone)}</span>
+            <select data-testid="contact-zone" on:change=set(|d, v| d.zone = v)>
+                {time::ZONES.into_iter().map(|z| view! { <option value=z selected=move || draft.with(|d| d.zone == z)>{z}</option> }).collect_view()}
+            </select>
+            {move || err(Field::Zone).get().map(|e| view! { <span class="error">{e}</span> })}
+        </label>
+        <label class="field">
+            <span class="field-label">{move || state.t(Key::FieldDirection)}</span>
+            <select data-testid="contact-direction" on:change=move |ev| {
+                let out = event_target_value(&ev) == "outgoing";
+                draft.update(|d| d.direction = if out { Direction::Outgoing } else { Direction::Incoming });
+            }>
+                {[Direction::Incoming, Direction::Outgoing].into_iter().map(|x| view! {
+                    <option value=code(&x) selected=move || draft.with(|d| d.direction == x)>{move || labels::direction(x).get(state.lang.get())}</option>
+                }).collect_view()}
+            </select>
+        </label>
+        <div class="grid2 tight">
+            <Input label=Key::FieldCollectorName testid="contact-collector-name" value=value(|d| d.collector_name.clone())
+                on_input=set(|d, v| d.collector_name = v) error=err(Field::CollectorName) />
+            <Input label=Key::FieldCollectorId testid="contact-collector-id" value=value(|d| d.collector_id.clone())
+                on_input=set(|d, v| d.collector_id = v) error=err(Field::CollectorId) />
+        </div>
+        <label class="field">
+            <span class="field-label">{move || state.t(Key::FieldClaimedOrg)}</span>
+            <select data-testid="contact-claimed-org" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(o) = ClaimedOrg::ALL.into_iter().find(|o| code(o) == v) { draft.update(|d| d.claimed_org = o) }
+            }>
+                {ClaimedOrg::ALL.into_iter().map(|o| view! {
+                    <option value=code(&o) selected=move || draft.with(|d| d.claimed_org == o)>{move || labels::claimed_org(o).get(state.lang.get())}</option>
+                }).collect_view()}
+            </select>
+        </label>
+        <Input label=Key::FieldAgency testid="contact-agency" value=value(|d| d.agency.clone())
+            on_input=set(|d, v| d.agency = v) error=err(Field::Agency) />
+        <div class="grid2 tight">
+            <Input label=Key::FieldTargetName testid="contact-target-name" value=value(|d| d.target_name.clone())
+                on_input=set(|d, v| d.target_name = v) error=err(Field::TargetName) />
+            <Input label=Key::FieldNumberDialled kind="tel" testid="contact-number-dialled" value=value(|d| d.number_dialled.clone())
+                on_input=set(|d, v| d.number_dialled = v) error=err(Field::NumberDialled) />
+        </div>
+        <label class="field">
+            <span class="field-label">{move || state.t(Key::FieldDebtorReachable)}</span>
+            <select data-testid="contact-reachable" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                draft.update(|d| d.debtor_reachable = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None });
+            }>
+                <option value="" selected=move || draft.with(|d| d.debtor_reachable.is_none())>{move || state.t(Key::NotSaid)}</option>
+                <option value="yes" selected=move || draft.with(|d| d.debtor_reachable == Some(true))>{move || state.t(Key::Yes)}</option>
+                <option value="no" selected=move || draft.with(|d| d.debtor_reachable == Some(false))>{move || state.t(Key::No)}</option>
+            </select>
+        </label>
+        <Input label=Key::FieldVisitStaff kind="number" testid="contact-visit-staff" value=value(|d| d.visit_staff.clone())
+            on_input=set(|d, v| d.visit_staff = v) error=err(Field::VisitStaff) />
+        <Area label=Key::FieldNotes testid="contact-notes" value=value(|d| d.notes.clone()) on_input=set(|d, v| d.notes = v) error=err(Field::Notes) />
+        <Area label=Key::FieldWitnesses testid="contact-witnesses" value=value(|d| d.witnesses.clone()) on_input=set(|d, v| d.witnesses = v) error=err(Field::Witnesses) />
+        <Area label=Key::FieldImpact testid="contact-impact" value=value(|d| d.impact.clone()) on_input=set(|d, v| d.impact = v) error=err(Field::Impact) />
+    }
+}
+
+#[component]
+fn Input(
+    label: Key,
+    #[prop(default = "text")] kind: &'static str,
+    testid: &'static str,
+    value: Signal<String>,
+    on_input: impl Fn(leptos::ev::Event) + 'static,
+    error: Signal<Option<String>>,
+    #[prop(optional)] list: Option<&'static str>,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <label class="field" class:invalid=move || error.get().is_some()>
+            <span class="field-label">{move || state.t(label)}</span>
+            <input type=kind data-testid=testid prop:value=move || value.get() on:input=on_input list=list
+                aria-invalid=move || error.get().is_some().then_some("true") />
+            {move || error.get().map(|e| view! { <span class="error" role="alert" data-testid=format!("{testid}-error")>{e}</span> })}
+        </label>
+    }
+}
+
+#[component]
+fn Area(
+    label: Key,
+    testid: &'static str,
+    value: Signal<String>,
+    on_input: impl Fn(leptos::ev::Event) + 'static,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <label class="field" class:invalid=move || error.get().is_some()>
+            <span class="field-label">{move || state.t(label)}</span>
+            <textarea data-testid=testid prop:value=move || value.get() on:input=on_input rows="3"></textarea>
+            {move || error.get().map(|e| view! { <span class="error" role="alert" data-testid=format!("{testid}-error")>{e}</span> })}
+        </label>
+    }
+}
+
+/// snake_case code of a serde enum value, for test ids and option values.
+fn code<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 #[component]
 pub fn LogContactPage() -> impl IntoView {
     let state = use_app();
-    view! { <h1 data-testid="page-title">{move || state.t(Key::NavLogContact)}</h1> }
+    let draft = ContactDraft::quick(browser::now(), &zone_name(state));
+    view! {
+        <h1 data-testid="page-title">{move || state.t(Key::NavLogContact)}</h1>
+        <p class="muted">{move || state.t(Key::QuickLogHelp)}</p>
+        <ContactForm mode=FormMode::New initial=draft />
+    }
+}
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let state = use_app();
+    let filter = RwSignal::new(ContactFilter::default());
+    let shown = RwSignal::new(PAGE_SIZE);
+    let zone = Memo::new(move |_| time::zone(&state.case.with(|c| c.settings.time_zone.clone())));
+    let results = Memo::new(move |_| {
+        let f = filter.get();
+        state.case.with(|c| {
+            contacts::filter(c, &f, zone.get())
+                .into_iter()
+                .map(|c| c.seq)
+                .collect::<Vec<_>>()
+        })
+    });
+    let chain = Memo::new(move |_| state.case.with(|c| contacts::verify_chain(&c.contacts)));
+    let total = Memo::new(move |_| state.case.with(|c| c.active_contacts().count()));
+    let bin = Memo::new(move |_| {
+        state
+            .case
+            .with(|c| c.contacts.len() - c.active_contacts().count())
+    });
+    let set_text = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        filter.update(|f| f.text = v);
+        shown.set(PAGE_SIZE);
+    };
+    let set_number = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        filter.update(|f| f.number = v);
+        shown.set(PAGE_SIZE);
+    };
+    let parse_date = |s: String| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+
+    view! {
+        <div class="row space">
+            <h1 data-testid="page-title">{move || state.t(Key::NavContacts)}</h1>
+            <a class="button primary" href=Page::LogContact.href() data-testid="contacts-new">{move || state.t(Key::NavLogContact)}</a>
+        </div>
+        <Show when=move || !chain.get().ok>
+            <div class="banner danger" role="alert" data-testid="chain-broken">
+                {move || fill(state.t(Key::ChainBroken), &[&chain.get().first_broken_seq.map(|s| s.to_string()).unwrap_or_default()])}
+            </div>
+        </Show>
+        <details class="filters panel" open=false>
+            <summary data-testid="filters-toggle">{move || state.t(Key::Filters)}</summary>
+            <div class="grid2 tight">
+                <label class="field"><span class="field-label">{move || state.t(Key::FilterFrom)}</span>
+                    <input type="date" data-testid="filter-from" on:input=move |ev| { let d = parse_date(event_target_value(&ev)); filter.update(|f| f.from = d) } /></label>
+                <label class="field"><span class="field-label">{move || state.t(Key::FilterTo)}</span>
+                    <input type="date" data-testid="filter-to" on:input=move |ev| { let d = parse_date(event_target_value(&ev)); filter.update(|f| f.to = d) } /></label>
+                <label class="field"><span class="field-label">{move || state.t(Key::FieldFromNumber)}</span>
+                    <input type="search" data-testid="filter-number" on:input=set_number /></label>
+                <label class="field"><span class="field-label">{move || state.t(Key::FilterChannel)}</span>
+                    <select data-testid="filter-channel" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        filter.update(|f| f.channel = Channel::ALL.into_iter().find(|c| code(c) == v));
+                    }>
+                        <option value="">{move || state.t(Key::All)}</option>
+                        {Channel::ALL.into_iter().map(|c| view! { <option value=code(&c)>{move || labels::channel(c).get(state.lang.get())}</option> }).collect_view()}
+                    </select></label>
+                <label class="field"><span class="field-label">{move || state.t(Key::FieldTarget)}</span>
+                    <select data-testid="filter-target" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        filter.update(|f| f.target = Target::ALL.into_iter().find(|c| code(c) == v));
+                    }>
+                        <option value="">{move || state.t(Key::All)}</option>
+                        {Target::ALL.into_iter().map(|c| view! { <option value=code(&c)>{move || labels::target(c).get(state.lang.get())}</option> }).collect_view()}
+                    </select></label>
+                <label class="field"><span class="field-label">{move || state.t(Key::FilterTick)}</span>
+                    <select data-testid="filter-tick" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        filter.update(|f| f.tick = Tick::ALL.into_iter().find(|c| code(c) == v));
+                    }>
+                        <option value="">{move || state.t(Key::All)}</option>
+                        {Tick::ALL.into_iter().map(|c| view! { <option value=code(&c)>{move || labels::tick(c).get(state.lang.get())}</option> }).collect_view()}
+                    </select></label>
+            </div>
+            <label class="field"><span class="field-label">{move || state.t(Key::FilterText)}</span>
+                <input type="search" data-testid="filter-text" on:input=set_text /></label>
+            <label class="chip"><input type="checkbox" data-testid="filter-bin" on:change=move |ev| { let on = event_target_checked(&ev); filter.update(|f| f.include_deleted = on) } />
+                {move || fill(state.t(Key::ShowBin), &[&bin.get().to_string()])}</label>
+        </details>
+        <p class="muted" data-testid="contacts-count">{move || fill(state.t(Key::ShowingOf), &[&results.get().len().to_string(), &total.get().to_string()])}</p>
+        <Show when=move || total.get() == 0 && bin.get() == 0>
+            <div class="empty panel" data-testid="contacts-empty">
+                <p>{move || state.t(Key::ContactsEmpty)}</p>
+                <a class="button primary" href=Page::LogContact.href()>{move || state.t(Key::NavLogContact)}</a>
+            </div>
+        </Show>
+        <ul class="plain contact-list" data-testid="contact-list">
+            {move || {
+                let seqs = results.get();
+                let n = shown.get();
+                let z = zone.get();
+                state.case.with(|c| seqs.iter().take(n).filter_map(|s| c.contacts.iter().find(|x| x.seq == *s)).map(|x| contact_row(state, x, z)).collect_view())
+            }}
+        </ul>
+        <Show when=move || { results.get().len() > shown.get() }>
+            <button type="button" data-testid="contacts-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{move || state.t(Key::ShowMore)}</button>
+        </Show>
+    }
+}
+
+fn contact_row(state: AppState, c: &Contact, zone: chrono_tz::Tz) -> impl IntoView {
+    let lang = state.lang.get_untracked();
+    let d = &c.data;
+    let local = time::local(&d.at, zone)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let number = if d.from_number.is_empty() {
+        crate::i18n::t(lang, Key::UnknownNumber).to_string()
+    } else {
+        d.from_number.clone()
+    };
+    let mut kind = labels::channel(d.channel).get(lang).to_string();
+    if let (Channel::Call, Some(o)) = (d.channel, d.outcome) {
+        kind = format!("{kind} · {}", labels::outcome(o).get(lang));
+    }
+    let target = labels::target(d.target).get(lang);
+    let ticks: Vec<&'static str> = d
+        .ticks
+        .iter()
+        .take(3)
+        .map(|t| labels::tick(*t).get(lang))
+        .collect();
+    let deleted = !c.is_active();
+    let edited = c.was_edited();
+    view! {
+        <li class="contact-row" class:deleted=deleted data-testid="contact-row" data-seq=c.seq>
+            <a href=Page::Contact(c.seq).href()>
+                <span class="seq">"#"{c.seq}</span>
+                <span class="when">{local}</span>
+                <span class="what">{kind}" · "{number}" → "{target}</span>
+                {(!ticks.is_empty()).then(|| view! { <span class="ticks">{ticks.join(" · ")}</span> })}
+                {edited.then(|| view! { <span class="badge">{crate::i18n::t(lang, Key::Edited)}</span> })}
+                {deleted.then(|| view! { <span class="badge">{crate::i18n::t(lang, Key::InBin)}</span> })}
+            </a>
+        </li>
+    }
 }
 
 #[component]
 pub fn ContactDetailPage(seq: u32) -> impl IntoView {
     let state = use_app();
-    view! { <h1 data-testid="page-title">{move || state.t(Key::NavContacts)}" #"{seq}</h1> }
+    let contact = Memo::new(move |_| {
+        state
+            .case
+            .with(|c| c.contacts.iter().find(|x| x.seq == seq).cloned())
+    });
+    let editing = RwSignal::new(false);
+    let zone = move || time::zone(&state.case.with(|c| c.settings.time_zone.clone()));
+    let remove = move |_| {
+        let _ = state.apply(|case| {
+            let before: Vec<(u32, String)> = case
+                .contacts
+                .iter()
+                .map(|c| (c.seq, c.hash.clone()))
+                .collect();
+            if contacts::delete_contact(case, seq, browser::now()).is_err() {
+                return vec![];
+            }
+            changed_hashes(case, &before)
+        });
+    };
+    let restore = move |_| {
+        let _ = state.apply(|case| {
+            let before: Vec<(u32, String)> = case
+                .contacts
+                .iter()
+                .map(|c| (c.seq, c.hash.clone()))
+                .collect();
+            if contacts::restore_contact(case, seq).is_err() {
+                return vec![];
+            }
+            changed_hashes(case, &before)
+        });
+    };
+    view! {
+        <p><a href=Page::Contacts.href() data-testid="back-to-list">"← "{move || state.t(Key::NavContacts)}</a></p>
+        {move || match contact.get() {
+            None => view! { <p data-testid="contact-missing">{move || state.t(Key::ContactNotFound)}</p> }.into_any(),
+            Some(c) => {
+                let active = c.is_active();
+                let z = zone();
+                let draft = contacts::draft_from(&c.data, z);
+                view! {
+                    <h1 data-testid="page-title">{move || state.t(Key::ContactTitle)}" #"{c.seq}</h1>
+                    <p class="muted" data-testid="contact-created">{move || state.t(Key::CreatedAt)}": "{c.created_at.to_rfc3339()}
+                        " · "{move || labels_source(state.lang.get(), c.source)}</p>
+                    {(!active).then(|| view! { <p class="banner warn" data-testid="contact-in-bin">{move || state.t(Key::InBinNote)}</p> })}
+                    <Show when=move || !editing.get() fallback=move || view! {
+                        <ContactForm mode=FormMode::Edit(seq) initial=draft.clone() start_full=true />
+                        <button type="button" class="subtle" on:click=move |_| editing.set(false)>{move || state.t(Key::Cancel)}</button>
+                    }>
+                        <ContactView data=c.data.clone() zone=z />
+                        <div class="row">
+                            {active.then(|| view! {
+                                <button type="button" data-testid="contact-edit" on:click=move |_| editing.set(true)>{move || state.t(Key::Edit)}</button>
+                                <button type="button" class="danger" data-testid="contact-delete" on:click=remove>{move || state.t(Key::MoveToBin)}</button>
+                            })}
+                            {(!active).then(|| view! {
+                                <button type="button" class="primary" data-testid="contact-restore" on:click=restore>{move || state.t(Key::Restore)}</button>
+                            })}
+                        </div>
+                    </Show>
+                    <section class="panel">
+                        <h2>{move || state.t(Key::History)}</h2>
+                        {if c.history.is_empty() {
+                            view! { <p class="muted" data-testid="history-empty">{move || state.t(Key::NoEdits)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ol class="history" data-testid="history">
+                                    {c.history.iter().rev().map(|v| view! {
+                                        <li data-testid="history-version">
+                                            <p class="muted">{move || state.t(Key::ReplacedAt)}": "{v.replaced_at.to_rfc3339()}</p>
+                                            <ContactView data=v.data.clone() zone=z />
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                            }.into_any()
+                        }}
+                        <p class="muted small">{move || state.t(Key::EntryHash)}": "<code class="digest">{c.hash.clone()}</code></p>
+                    </section>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+fn labels_source(lang: Lang, s: Source) -> &'static str {
+    crate::i18n::t(
+        lang,
+        match s {
+            Source::Manual => Key::SourceManual,
+            Source::Imported => Key::SourceImported,
+        },
+    )
+}
+
+#[component]
+fn ContactView(data: crate::domain::model::ContactData, zone: chrono_tz::Tz) -> impl IntoView {
+    let state = use_app();
+    let lang = move || state.lang.get();
+    let d = data;
+    let when = format!(
+        "{} ({})",
+        time::local(&d.at, zone).format("%Y-%m-%d %H:%M:%S"),
+        d.at.format("%:z")
+    );
+    let rows: Vec<(Key, String)> = {
+        let l = state.lang.get_untracked();
+        let mut r = vec![
+            (Key::FieldTime, when),
+            (
+                Key::FieldChannel,
+                labels::channel(d.channel).get(l).to_string(),
+            ),
+        ];
+        if let Some(o) = d.outcome.filter(|_| d.channel == Channel::Call) {
+            r.push((Key::FieldOutcome, labels::outcome(o).get(l).to_string()));
+        }
+        r.push((
+            Key::FieldDirection,
+            labels::direction(d.direction).get(l).to_string(),
+        ));
+        r.push((
+            Key::FieldFromNumber,
+            if d.from_number.is_empty() {
+                crate::i18n::t(l, Key::UnknownNumber).into()
+            } else {
+                d.from_number.clone()
+            },
+        ));
+        if let Some(s) = d.duration_secs {
+            r.push((Key::FieldDuration, format!("{}:{:02}", s / 60, s % 60)));
+        }
+        for (k, v) in [
+            (Key::FieldCollectorName, &d.collector_name),
+            (Key::FieldCollectorId, &d.collector_id),
+            (Key::FieldAgency, &d.agency),
+            (Key::FieldTargetName, &d.target_name),
+            (Key::FieldNumberDialled, &d.number_dialled),
+            (Key::FieldNotes, &d.notes),
+            (Key::FieldWitnesses, &d.witnesses),
+            (Key::FieldImpact, &d.impact),
+        ] {
+            if !v.is_empty() {
+                r.push((k, v.clone()));
+            }
+        }
+        r.push((
+            Key::FieldClaimedOrg,
+            labels::claimed_org(d.claimed_org).get(l).to_string(),
+        ));
+        r.push((
+            Key::FieldTarget,
+            labels::target(d.target).get(l).to_string(),
+        ));
+        r
+    };
+    view! {
+        <dl class="facts" data-testid="contact-view">
+            {rows.into_iter().map(|(k, v)| view! { <dt>{move || state.t(k)}</dt><dd class="pre">{v}</dd> }).collect_view()}
+            {(!d.ticks.is_empty()).then(|| view! {
+                <dt>{move || state.t(Key::FieldWhatHappened)}</dt>
+                <dd>{d.ticks.iter().map(|t| { let t = *t; view! { <span class="badge">{move || labels::tick(t).get(lang())}</span>" " } }).collect_view()}</dd>
+            })}
+            {(!d.attachments.is_empty()).then(|| view! {
+                <dt>{move || state.t(Key::FieldAttachments)}</dt>
+                <dd>{d.attachments.iter().map(|a| view! { <div>{a.name.clone()}" · "{files::human_size(a.size)}<br /><code class="digest">{a.sha256.clone()}</code></div> }).collect_view()}</dd>
+            })}
+        </dl>
+    }
 }
