@@ -5,6 +5,12 @@
 //! data that needs words (rules, checklist items) carries a [`Text`] with all
 //! three languages, so it is complete by construction too.
 
+#[macro_use]
+mod macros;
+pub mod agreement;
+pub mod data;
+pub mod evidence;
+pub mod rules;
 mod strings;
 
 use serde::{Deserialize, Serialize};
@@ -92,8 +98,14 @@ impl Text {
     }
 }
 
+/// A key of one of the string tables (each page may have its own table, so
+/// features can grow their strings side by side).
+pub trait Translate: Copy {
+    fn text(self) -> Text;
+}
+
 /// The UI string for `key` in `lang`.
-pub fn t(lang: Lang, key: Key) -> &'static str {
+pub fn t(lang: Lang, key: impl Translate) -> &'static str {
     key.text().get(lang)
 }
 

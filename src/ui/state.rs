@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::model::Case;
-use crate::i18n::{self, Key, Lang};
+use crate::i18n::{self, Lang};
 use crate::storage::{Prefs, Problem, SaveError, Store};
 
 /// Which records a change touched, so only those are written.
@@ -54,7 +54,7 @@ impl AppState {
     }
 
     /// Translated UI string; reactive on the language.
-    pub fn t(&self, key: Key) -> &'static str {
+    pub fn t(&self, key: impl i18n::Translate) -> &'static str {
         i18n::t(self.lang.get(), key)
     }
 

@@ -2,7 +2,7 @@
 // error, a page error or a CSP violation.
 import { test as base, expect, Page } from '@playwright/test';
 
-export const LOCAL = /^(http:\/\/127\.0\.0\.1:4173\/|blob:|data:|about:)/;
+export const LOCAL = /^(http:\/\/127\.0\.0\.1:\d+\/|blob:|data:|about:)/;
 
 type Guard = { external: string[]; errors: string[] };
 

@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// E2E_PORT and DIST_DIR let several builds be tested side by side.
+const port = Number(process.env.E2E_PORT || 4173);
+const dist = process.env.DIST_DIR || '../../dist';
 
 export default defineConfig({
   testDir: './specs',
@@ -22,7 +24,7 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ../../dist`,
+    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${dist}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'ignore',

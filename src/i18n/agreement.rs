@@ -1,0 +1,5 @@
+//! Strings of the agreement page.
+
+strings! { AgreementKey;
+    PageIntro => "—", "—", "—";
+}

@@ -1,0 +1,5 @@
+//! Strings of the data page.
+
+strings! { DataKey;
+    PageIntro => "—", "—", "—";
+}

@@ -1,0 +1,5 @@
+//! Strings of the evidence page.
+
+strings! { EvidenceKey;
+    PageIntro => "—", "—", "—";
+}

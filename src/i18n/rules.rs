@@ -1,0 +1,5 @@
+//! Strings of the rules page.
+
+strings! { RulesKey;
+    PageIntro => "—", "—", "—";
+}
