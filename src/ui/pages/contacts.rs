@@ -15,6 +15,7 @@ use crate::i18n::{fill, Key, Lang};
 use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::route::Page;
+use crate::storage::SaveError;
 use crate::ui::state::{use_app, AppState, Changed};
 
 const PAGE_SIZE: usize = 50;
@@ -71,6 +72,7 @@ fn ContactForm(
     mode: FormMode,
     initial: ContactDraft,
     #[prop(optional)] start_full: bool,
+    #[prop(optional)] on_saved: Option<Callback<u32>>,
 ) -> impl IntoView {
     let state = use_app();
     let draft = RwSignal::new(initial);
@@ -131,14 +133,18 @@ fn ContactForm(
                         changed_hashes(case, &before)
                     }
                 });
-                save_failed.set(result.is_err());
-                if result.is_ok() {
+                // With storage unavailable the entry lives in memory; the
+                // shell's permanent banner already says so.
+                let in_memory = matches!(result, Err(SaveError::Unavailable(_)));
+                save_failed.set(result.is_err() && !in_memory);
+                if result.is_ok() || in_memory {
                     saved_seq.set(Some(seq));
                     if mode == FormMode::New {
                         draft.set(ContactDraft::quick(browser::now(), &zone_name(state)));
                         full.set(start_full);
-                    } else {
-                        let _ = window().location().set_hash(&Page::Contact(seq).href());
+                    }
+                    if let Some(cb) = on_saved {
+                        cb.run(seq);
                     }
                 }
             }
@@ -651,7 +657,8 @@ pub fn ContactDetailPage(seq: u32) -> impl IntoView {
                         " · "{move || labels_source(state.lang.get(), c.source)}</p>
                     {(!active).then(|| view! { <p class="banner warn" data-testid="contact-in-bin">{move || state.t(Key::InBinNote)}</p> })}
                     <Show when=move || !editing.get() fallback=move || view! {
-                        <ContactForm mode=FormMode::Edit(seq) initial=draft.clone() start_full=true />
+                        <ContactForm mode=FormMode::Edit(seq) initial=draft.clone() start_full=true
+                            on_saved=Callback::new(move |_| editing.set(false)) />
                         <button type="button" class="subtle" on:click=move |_| editing.set(false)>{move || state.t(Key::Cancel)}</button>
                     }>
                         <ContactView data=c.data.clone() zone=z />

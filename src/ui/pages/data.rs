@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::codec::{backup, csv};
 use crate::domain::model::Jurisdiction;
 use crate::domain::time::ZONES;
-use crate::i18n::Key;
+use crate::i18n::data::DataKey;
+use crate::i18n::{fill, Key, Lang};
 use crate::ui::browser;
 use crate::ui::state::{use_app, Changed};
 use crate::ui::widgets::TextField;
@@ -16,6 +18,7 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <h1 data-testid="page-title">{move || state.t(Key::NavData)}</h1>
         <QuarantineSection />
+        <BackupSection />
         <ProfileSection />
         <SettingsSection />
         <StorageSection />
@@ -194,5 +197,152 @@ fn format_bytes(n: f64) -> String {
         format!("{:.1} KB", n / 1e3)
     } else {
         format!("{n:.0} B")
+    }
+}
+
+const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Nudge to back up after this many changes since the last export.
+const BACKUP_NUDGE_AFTER: u32 = 20;
+
+fn backup_error_text(lang: Lang, e: &backup::BackupError) -> String {
+    let t = |k| crate::i18n::t(lang, k);
+    match e {
+        backup::BackupError::TooLarge { bytes, max } => fill(
+            t(DataKey::ErrTooLarge),
+            &[&format!("{:.1}", *bytes as f64 / 1e6), &format!("{:.0}", *max as f64 / 1e6)],
+        ),
+        backup::BackupError::TooDeep => t(DataKey::ErrTooDeep).into(),
+        backup::BackupError::NotJson => t(DataKey::ErrNotJson).into(),
+        backup::BackupError::WrongType => t(DataKey::ErrWrongType).into(),
+        backup::BackupError::NewerSchema(v) => fill(t(DataKey::ErrNewerSchema), &[&v.to_string()]),
+        backup::BackupError::DigestMismatch => t(DataKey::ErrDigestMismatch).into(),
+        backup::BackupError::Invalid(detail) => format!("{} {detail}", t(DataKey::ErrInvalid)),
+    }
+}
+
+#[component]
+fn BackupSection() -> impl IntoView {
+    let state = use_app();
+    let incoming = RwSignal::new(None::<backup::Backup>);
+    let error = RwSignal::new(None::<String>);
+    let reading = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let preview = Memo::new(move |_| {
+        incoming.with(|b| b.as_ref().map(|b| state.case.with(|c| backup::preview(c, &b.case))))
+    });
+    let export = move |_| {
+        let now = browser::now();
+        let text = state.case.with_untracked(|c| backup::export(c, now, APP_VERSION));
+        let name = format!("debt-evidence-backup-{}.json", now.format("%Y%m%d-%H%M"));
+        if browser::download(&name, "application/json", &text).is_ok() {
+            state.mark_exported(now);
+        }
+    };
+    let export_csv = move |_| {
+        let lang = state.lang.get_untracked();
+        let text = state.case.with_untracked(|c| {
+            csv::contacts_to_csv(c, crate::domain::time::zone(&c.settings.time_zone), lang)
+        });
+        let _ = browser::download("contact-log.csv", "text/csv;charset=utf-8", &text);
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        let Some(file) = crate::ui::files::picked_files(&ev).into_iter().next() else { return };
+        incoming.set(None);
+        error.set(None);
+        done.set(false);
+        let lang = state.lang.get_untracked();
+        // Refuse oversized files before reading them into memory.
+        if file.size() > backup::MAX_BACKUP_BYTES as f64 {
+            let e = backup::BackupError::TooLarge { bytes: file.size() as usize, max: backup::MAX_BACKUP_BYTES };
+            error.set(Some(backup_error_text(lang, &e)));
+            return;
+        }
+        reading.set(true);
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            reading.set(false);
+            match text {
+                None => error.set(Some(crate::i18n::t(lang, DataKey::ErrRead).into())),
+                Some(text) => match backup::parse(&text) {
+                    Ok(b) => incoming.set(Some(b)),
+                    Err(e) => error.set(Some(backup_error_text(lang, &e))),
+                },
+            }
+        });
+    };
+    let finish = move |result: Result<(), crate::storage::SaveError>| {
+        match result {
+            Ok(()) => {
+                incoming.set(None);
+                done.set(true);
+            }
+            Err(_) => error.set(Some(state.t(DataKey::ImportFailed).into())),
+        }
+    };
+    let merge = move |_| {
+        let Some(b) = incoming.get_untracked() else { return };
+        let merged = state.case.with_untracked(|c| backup::merge(c, &b.case));
+        finish(state.replace_case(merged));
+    };
+    let replace = move |_| {
+        let Some(b) = incoming.get_untracked() else { return };
+        let here = state.case.with_untracked(|c| c.contacts.len());
+        let question = fill(state.t(DataKey::ReplaceConfirm), &[&here.to_string()]);
+        if here > 0 && !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+        finish(state.replace_case(backup::replace(b)));
+    };
+    let last = move || {
+        state
+            .prefs
+            .get()
+            .last_export
+            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_else(|| state.t(Key::Never).to_string())
+    };
+    view! {
+        <section class="panel" id="backup">
+            <h2>{move || state.t(DataKey::BackupTitle)}</h2>
+            <p class="muted">{move || state.t(DataKey::BackupHelp)}</p>
+            <p data-testid="last-export">
+                {move || fill(state.t(DataKey::LastExport), &[&last()])}" "
+                {move || {
+                    let n = state.prefs.get().changes_since_export;
+                    (n > 0).then(|| fill(state.t(DataKey::ChangesSince), &[&n.to_string()]))
+                }}
+            </p>
+            <Show when=move || { state.prefs.get().changes_since_export >= BACKUP_NUDGE_AFTER }>
+                <p class="warning" data-testid="backup-nudge">{move || state.t(DataKey::NudgeBackup)}</p>
+            </Show>
+            <div class="row">
+                <button type="button" class="primary" data-testid="export-backup" on:click=export>{move || state.t(DataKey::ExportBackup)}</button>
+                <button type="button" data-testid="export-csv" on:click=export_csv>{move || state.t(DataKey::ExportCsv)}</button>
+            </div>
+            <label class="field import">
+                <span class="field-label">{move || state.t(DataKey::ImportBackup)}</span>
+                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=pick />
+            </label>
+            <Show when=move || reading.get()><p>{move || state.t(DataKey::ImportReading)}</p></Show>
+            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="import-error">{e}</p> })}
+            <Show when=move || done.get()><p class="ok-box" role="status" data-testid="import-done">{move || state.t(DataKey::ImportDone)}</p></Show>
+            {move || preview.get().map(|p| view! {
+                <div class="preview" data-testid="import-preview">
+                    <h3>{move || state.t(DataKey::PreviewTitle)}</h3>
+                    <ul>
+                        <li data-testid="preview-contacts">{fill(state.t(DataKey::PreviewContacts), &[&p.contacts.incoming.to_string(), &p.contacts.new.to_string(), &p.contacts.identical.to_string(), &p.contacts.conflicting.to_string()])}</li>
+                        <li>{fill(state.t(DataKey::PreviewDebts), &[&p.debts.incoming.to_string(), &p.debts.new.to_string()])}</li>
+                        <li>{fill(state.t(DataKey::PreviewAgreements), &[&p.agreements.incoming.to_string(), &p.agreements.new.to_string()])}</li>
+                        {p.contact_range.map(|(a, b)| view! { <li>{fill(state.t(DataKey::PreviewRange), &[&a.format("%Y-%m-%d").to_string(), &b.format("%Y-%m-%d").to_string()])}</li> })}
+                    </ul>
+                    {(!p.incoming_chain_ok).then(|| view! { <p class="warning">{state.t(DataKey::PreviewChainBroken)}</p> })}
+                    <div class="row">
+                        <button type="button" class="primary" data-testid="import-merge" on:click=merge>{move || state.t(DataKey::Merge)}</button>
+                        <button type="button" class="danger" data-testid="import-replace" on:click=replace>{move || state.t(DataKey::Replace)}</button>
+                    </div>
+                </div>
+            })}
+        </section>
     }
 }
