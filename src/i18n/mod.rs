@@ -10,6 +10,7 @@ mod macros;
 pub mod agreement;
 pub mod data;
 pub mod evidence;
+pub mod phone_import;
 pub mod rules;
 mod strings;
 

@@ -11,6 +11,7 @@ use crate::i18n::{fill, Key, Lang};
 use crate::ui::browser;
 use crate::ui::state::{use_app, Changed};
 use crate::ui::widgets::TextField;
+use super::phone_import::PhoneLogImport;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -19,6 +20,7 @@ pub fn DataPage() -> impl IntoView {
         <h1 data-testid="page-title">{move || state.t(Key::NavData)}</h1>
         <QuarantineSection />
         <BackupSection />
+        <PhoneLogImport />
         <ProfileSection />
         <SettingsSection />
         <StorageSection />

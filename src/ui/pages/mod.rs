@@ -3,4 +3,5 @@ pub mod contacts;
 pub mod data;
 pub mod evidence;
 pub mod home;
+pub mod phone_import;
 pub mod rules;
