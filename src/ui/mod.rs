@@ -2,6 +2,7 @@
 
 mod app;
 pub mod browser;
+pub mod charts;
 mod files;
 mod pages;
 pub mod route;
