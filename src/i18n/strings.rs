@@ -149,4 +149,13 @@ strings! { Key;
     EntryHash => "本条校验值", "本筆校驗值", "Entry hash";
     SourceManual => "手动记录", "手動記錄", "entered by hand";
     SourceImported => "从通话记录导入", "從通話記錄匯入", "imported from phone log";
+    QuickExit => "快速离开", "快速離開", "Quick exit";
+    QuickExitHelp => "立即切换到空白页（也可连按三次 Esc）", "立即切換到空白頁（也可連按三次 Esc）", "Leave for a blank page at once (or press Esc three times)";
+    WipeTitle => "删除全部数据", "刪除全部資料", "Delete everything";
+    WipeHelp => "从这个浏览器中永久删除本应用保存的所有内容。删除后无法恢复。", "從這個瀏覽器中永久刪除本應用保存的所有內容。刪除後無法復原。", "Permanently remove everything this app stored in this browser. It cannot be undone.";
+    WipeWillLose => "将被删除：{0} 条联系记录、{1} 笔欠款、{2} 份协议、你的个人信息和设置。", "將被刪除：{0} 筆聯繫記錄、{1} 筆欠款、{2} 份協議、你的個人資訊和設定。", "This deletes {0} contacts, {1} debts, {2} agreements, your details and settings.";
+    WipeExportFirst => "先导出备份", "先匯出備份", "Export a backup first";
+    WipeStart => "删除全部…", "刪除全部…", "Delete everything…";
+    WipeConfirm => "确认永久删除", "確認永久刪除", "Yes, delete permanently";
+    WipeDone => "已删除。本浏览器中不再有本应用的数据。", "已刪除。本瀏覽器中不再有本應用的資料。", "Deleted. No data of this app remains in this browser.";
 }

@@ -35,6 +35,21 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async {
         let _ = crate::storage::request_persistence().await;
     });
+    // Quick exit: Esc three times within two seconds.
+    let esc_times = StoredValue::new(Vec::<f64>::new());
+    let _ = window_event_listener(ev::keydown, move |e| {
+        if e.key() != "Escape" {
+            return;
+        }
+        let now = js_sys::Date::now();
+        esc_times.update_value(|t| {
+            t.retain(|x| now - x < 2000.0);
+            t.push(now);
+        });
+        if esc_times.with_value(|t| t.len() >= 3) {
+            browser::quick_exit();
+        }
+    });
 
     view! {
         <div class="shell">
@@ -79,6 +94,10 @@ fn Header(page: RwSignal<Page>) -> impl IntoView {
     view! {
         <header class="topbar no-print">
             <a class="brand" href="#/" data-testid="brand">{move || state.t(Key::AppName)}</a>
+            <button type="button" class="quick-exit" data-testid="quick-exit" on:click=move |_| browser::quick_exit()
+                title=move || state.t(Key::QuickExitHelp)>
+                {move || state.t(Key::QuickExit)}
+            </button>
             <label class="lang">
                 <span class="sr-only">{move || state.t(Key::Language)}</span>
                 <select data-testid="lang-switch"

@@ -72,3 +72,18 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Leave at once for a blank page, replacing this entry in the history so
+/// "back" does not land on the case. Nothing stored is touched; nothing is
+/// kept in memory once the page is gone.
+pub fn quick_exit() {
+    if let Some(w) = web_sys::window() {
+        if let Some(d) = w.document() {
+            d.set_title("");
+            if let Some(body) = d.body() {
+                body.set_inner_html("");
+            }
+        }
+        let _ = w.location().replace("about:blank");
+    }
+}

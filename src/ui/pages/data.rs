@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::phone_import::PhoneLogImport;
 use crate::domain::codec::{backup, csv};
 use crate::domain::model::Jurisdiction;
 use crate::domain::time::ZONES;
@@ -11,7 +12,6 @@ use crate::i18n::{fill, Key, Lang};
 use crate::ui::browser;
 use crate::ui::state::{use_app, Changed};
 use crate::ui::widgets::TextField;
-use super::phone_import::PhoneLogImport;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -24,6 +24,7 @@ pub fn DataPage() -> impl IntoView {
         <ProfileSection />
         <SettingsSection />
         <StorageSection />
+        <WipeSection />
     }
 }
 
@@ -212,7 +213,10 @@ fn backup_error_text(lang: Lang, e: &backup::BackupError) -> String {
     match e {
         backup::BackupError::TooLarge { bytes, max } => fill(
             t(DataKey::ErrTooLarge),
-            &[&format!("{:.1}", *bytes as f64 / 1e6), &format!("{:.0}", *max as f64 / 1e6)],
+            &[
+                &format!("{:.1}", *bytes as f64 / 1e6),
+                &format!("{:.0}", *max as f64 / 1e6),
+            ],
         ),
         backup::BackupError::TooDeep => t(DataKey::ErrTooDeep).into(),
         backup::BackupError::NotJson => t(DataKey::ErrNotJson).into(),
@@ -231,11 +235,16 @@ fn BackupSection() -> impl IntoView {
     let reading = RwSignal::new(false);
     let done = RwSignal::new(false);
     let preview = Memo::new(move |_| {
-        incoming.with(|b| b.as_ref().map(|b| state.case.with(|c| backup::preview(c, &b.case))))
+        incoming.with(|b| {
+            b.as_ref()
+                .map(|b| state.case.with(|c| backup::preview(c, &b.case)))
+        })
     });
     let export = move |_| {
         let now = browser::now();
-        let text = state.case.with_untracked(|c| backup::export(c, now, APP_VERSION));
+        let text = state
+            .case
+            .with_untracked(|c| backup::export(c, now, APP_VERSION));
         let name = format!("debt-evidence-backup-{}.json", now.format("%Y%m%d-%H%M"));
         if browser::download(&name, "application/json", &text).is_ok() {
             state.mark_exported(now);
@@ -249,20 +258,28 @@ fn BackupSection() -> impl IntoView {
         let _ = browser::download("contact-log.csv", "text/csv;charset=utf-8", &text);
     };
     let pick = move |ev: leptos::ev::Event| {
-        let Some(file) = crate::ui::files::picked_files(&ev).into_iter().next() else { return };
+        let Some(file) = crate::ui::files::picked_files(&ev).into_iter().next() else {
+            return;
+        };
         incoming.set(None);
         error.set(None);
         done.set(false);
         let lang = state.lang.get_untracked();
         // Refuse oversized files before reading them into memory.
         if file.size() > backup::MAX_BACKUP_BYTES as f64 {
-            let e = backup::BackupError::TooLarge { bytes: file.size() as usize, max: backup::MAX_BACKUP_BYTES };
+            let e = backup::BackupError::TooLarge {
+                bytes: file.size() as usize,
+                max: backup::MAX_BACKUP_BYTES,
+            };
             error.set(Some(backup_error_text(lang, &e)));
             return;
         }
         reading.set(true);
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
             reading.set(false);
             match text {
                 None => error.set(Some(crate::i18n::t(lang, DataKey::ErrRead).into())),
@@ -273,22 +290,24 @@ fn BackupSection() -> impl IntoView {
             }
         });
     };
-    let finish = move |result: Result<(), crate::storage::SaveError>| {
-        match result {
-            Ok(()) => {
-                incoming.set(None);
-                done.set(true);
-            }
-            Err(_) => error.set(Some(state.t(DataKey::ImportFailed).into())),
+    let finish = move |result: Result<(), crate::storage::SaveError>| match result {
+        Ok(()) => {
+            incoming.set(None);
+            done.set(true);
         }
+        Err(_) => error.set(Some(state.t(DataKey::ImportFailed).into())),
     };
     let merge = move |_| {
-        let Some(b) = incoming.get_untracked() else { return };
+        let Some(b) = incoming.get_untracked() else {
+            return;
+        };
         let merged = state.case.with_untracked(|c| backup::merge(c, &b.case));
         finish(state.replace_case(merged));
     };
     let replace = move |_| {
-        let Some(b) = incoming.get_untracked() else { return };
+        let Some(b) = incoming.get_untracked() else {
+            return;
+        };
         let here = state.case.with_untracked(|c| c.contacts.len());
         let question = fill(state.t(DataKey::ReplaceConfirm), &[&here.to_string()]);
         if here > 0 && !window().confirm_with_message(&question).unwrap_or(false) {
@@ -345,6 +364,70 @@ fn BackupSection() -> impl IntoView {
                     </div>
                 </div>
             })}
+        </section>
+    }
+}
+
+#[component]
+fn WipeSection() -> impl IntoView {
+    let state = use_app();
+    let asking = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let what = move || {
+        state.case.with(|c| {
+            fill(
+                state.t(Key::WipeWillLose),
+                &[
+                    &c.contacts.len().to_string(),
+                    &c.debts.len().to_string(),
+                    &c.agreements.len().to_string(),
+                ],
+            )
+        })
+    };
+    let export = move |_| {
+        let now = browser::now();
+        let text = state
+            .case
+            .with_untracked(|c| backup::export(c, now, APP_VERSION));
+        if browser::download(
+            &format!("debt-evidence-backup-{}.json", now.format("%Y%m%d-%H%M")),
+            "application/json",
+            &text,
+        )
+        .is_ok()
+        {
+            state.mark_exported(now);
+        }
+    };
+    let wipe = move |_| {
+        let ok = state.wipe().is_ok();
+        failed.set(!ok);
+        done.set(ok);
+        asking.set(false);
+    };
+    view! {
+        <section class="panel danger-zone">
+            <h2>{move || state.t(Key::WipeTitle)}</h2>
+            <p class="muted">{move || state.t(Key::WipeHelp)}</p>
+            <Show when=move || !asking.get()>
+                <button type="button" class="danger" data-testid="wipe-start" on:click=move |_| { done.set(false); asking.set(true) }>
+                    {move || state.t(Key::WipeStart)}
+                </button>
+            </Show>
+            <Show when=move || asking.get()>
+                <div class="banner danger" role="alertdialog" data-testid="wipe-dialog">
+                    <p data-testid="wipe-what">{what}</p>
+                    <div class="row">
+                        <button type="button" class="primary" data-testid="wipe-export" on:click=export>{move || state.t(Key::WipeExportFirst)}</button>
+                        <button type="button" class="danger" data-testid="wipe-confirm" on:click=wipe>{move || state.t(Key::WipeConfirm)}</button>
+                        <button type="button" class="subtle" on:click=move |_| asking.set(false)>{move || state.t(Key::Cancel)}</button>
+                    </div>
+                </div>
+            </Show>
+            <Show when=move || done.get()><p class="ok-box" role="status" data-testid="wipe-done">{move || state.t(Key::WipeDone)}</p></Show>
+            <Show when=move || failed.get()><p class="error" role="alert">{move || state.t(Key::BannerSaveFailed)}</p></Show>
         </section>
     }
 }

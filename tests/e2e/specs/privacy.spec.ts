@@ -1,0 +1,39 @@
+import { test, expect, open } from '../fixtures';
+
+test('quick exit button leaves for a blank page at once', async ({ page }) => {
+  await open(page, '#/contacts');
+  await page.getByTestId('quick-exit').click();
+  await expect(page).toHaveURL('about:blank');
+  expect(await page.title()).toBe('');
+});
+
+test('Esc pressed three times is a quick exit', async ({ page }) => {
+  await open(page, '#/data');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('page')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL('about:blank');
+});
+
+test('delete everything names the loss, offers export, and leaves no app key', async ({ page }) => {
+  await open(page, '#/contacts/new');
+  await page.getByTestId('contact-number').fill('95188');
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  await page.evaluate(() => localStorage.setItem('someone-else', 'keep'));
+  await open(page, '#/data');
+  await page.getByTestId('wipe-start').click();
+  await expect(page.getByTestId('wipe-what')).toContainText('1');
+  const dl = page.waitForEvent('download');
+  await page.getByTestId('wipe-export').click();
+  expect((await dl).suggestedFilename()).toContain('backup');
+  await page.getByTestId('wipe-confirm').click();
+  await expect(page.getByTestId('wipe-done')).toBeVisible();
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.filter((k) => k.startsWith('dek:'))).toEqual([]);
+  expect(keys).toContain('someone-else');
+  await page.reload();
+  await page.getByTestId('nav-contacts').click();
+  await expect(page.getByTestId('contacts-empty')).toBeVisible();
+});
