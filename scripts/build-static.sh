@@ -7,3 +7,4 @@ scripts/setup.sh --no-browser
 . scripts/env.sh
 trunk build --release --offline
 echo "Static site in $(pwd)/dist ($(du -sh dist | cut -f1))"
+echo "Single-file copy (works from file://, no server): $(pwd)/dist/debt-evidence-kit.html ($(du -h dist/debt-evidence-kit.html | cut -f1))"

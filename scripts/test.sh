@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Run the whole test suite, in order: fmt, clippy, native tests, wasm tests in
 # headless Chromium, release build, Playwright end-to-end against that build.
+# The release build's post-build hook (scripts/post-build.mjs) also writes the
+# service worker's file list and dist/debt-evidence-kit.html, which the offline
+# e2e tests use: nothing extra to build here.
 # Ends with one line "N passed, N failed" over all suites; non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -1,0 +1,119 @@
+// Loaded by index.html as a same-origin file (no inline script, so the CSP
+// stays strict). Three jobs, none of which touches the app's records:
+//  1. "Hide the app's name and icon": when localStorage 'dek:neutral-manifest'
+//     is '1', point <link rel="manifest"> at manifest-neutral.webmanifest and
+//     keep document.title neutral.
+//  2. Register ./sw.js (relative: works at a domain root and under a sub-path)
+//     for offline use. Not from file:// and not where service workers are missing.
+//  3. When a newer build takes over ('controllerchange' after an earlier worker,
+//     or sw.js's 'dek-updated' message): set <html data-app-updated="1">, dispatch
+//     window event 'app-updated' (once), and show a small dismissible notice
+//     (data-testid="update-notice") until the tab is closed or it is dismissed.
+(function () {
+  'use strict';
+  var NEUTRAL_KEY = 'dek:neutral-manifest';
+  var UPDATED_KEY = 'dek-sw-updated'; // sessionStorage: this tab only
+
+  function lang() {
+    var l = (document.documentElement.lang || '').toLowerCase();
+    if (l.indexOf('zh-tw') === 0 || l.indexOf('zh-hant') === 0 || l === 'zh-hk') return 'zh-TW';
+    if (l.indexOf('zh') === 0) return 'zh-CN';
+    return 'en';
+  }
+  function pick(texts) { return texts[lang()]; }
+
+  // 1. Neutral name and icon.
+  var neutral = false;
+  try { neutral = window.localStorage.getItem(NEUTRAL_KEY) === '1'; } catch (e) { /* storage blocked */ }
+  if (neutral) {
+    var link = document.querySelector('link[rel="manifest"]');
+    if (link) link.setAttribute('href', 'manifest-neutral.webmanifest');
+    var names = { 'zh-CN': '笔记', 'zh-TW': '筆記', en: 'Notes' };
+    var keepTitle = function () {
+      var want = pick(names);
+      if (document.title !== want) document.title = want;
+    };
+    keepTitle();
+    // The app sets the title on start and on a language change: keep it neutral.
+    var watch = new MutationObserver(keepTitle);
+    watch.observe(document.head, { subtree: true, childList: true, characterData: true });
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  // 3. The "updated" notice.
+  var texts = {
+    'zh-CN': ['本工具已更新到新版本。你的记录仍保存在本机，没有改变。', '知道了'],
+    'zh-TW': ['本工具已更新到新版本。你的紀錄仍保存在本機，沒有改變。', '知道了'],
+    en: ['This tool was updated. Your records are still on this device, unchanged.', 'OK'],
+  };
+  function showNotice() {
+    if (document.querySelector('[data-testid="update-notice"]')) return;
+    if (!document.body) { document.addEventListener('DOMContentLoaded', showNotice); return; }
+    var t = pick(texts);
+    var box = document.createElement('div');
+    box.setAttribute('role', 'status');
+    box.setAttribute('data-testid', 'update-notice');
+    box.className = 'update-notice no-print';
+    // CSSOM (not a style attribute), so style-src needs no 'unsafe-inline'.
+    // At the top of the page, in the flow: it covers nothing (not the quick-log button).
+    Object.assign(box.style, {
+      display: 'flex', gap: '12px', alignItems: 'center', justifyContent: 'space-between',
+      width: 'calc(100% - 16px)', maxWidth: '944px', margin: '8px auto', boxSizing: 'border-box', padding: '8px 12px', borderRadius: '8px',
+      font: 'inherit', fontSize: '14px', background: '#1f3b4d', color: '#ffffff',
+    });
+    var msg = document.createElement('span');
+    msg.textContent = t[0];
+    var ok = document.createElement('button');
+    ok.type = 'button';
+    ok.textContent = t[1];
+    ok.setAttribute('data-testid', 'update-notice-dismiss');
+    Object.assign(ok.style, { flexShrink: '0', whiteSpace: 'nowrap' });
+    ok.addEventListener('click', function () {
+      try { window.sessionStorage.removeItem(UPDATED_KEY); } catch (e) { /* ignore */ }
+      box.remove();
+    });
+    box.appendChild(msg);
+    box.appendChild(ok);
+    document.body.prepend(box);
+  }
+  var announced = false;
+  function updated() {
+    if (announced) return;
+    announced = true;
+    document.documentElement.dataset.appUpdated = '1';
+    try { window.sessionStorage.setItem(UPDATED_KEY, '1'); } catch (e) { /* ignore */ }
+    window.dispatchEvent(new CustomEvent('app-updated'));
+    showNotice();
+  }
+  try {
+    if (window.sessionStorage.getItem(UPDATED_KEY) === '1') {
+      document.documentElement.dataset.appUpdated = '1';
+      showNotice();
+    }
+  } catch (e) { /* ignore */ }
+
+  // 2. Registration.
+  var sw = navigator.serviceWorker;
+  if (!sw || (location.protocol !== 'https:' && location.protocol !== 'http:')) return;
+  // Was a worker already in charge? Then a change of worker is an update, not the first install.
+  var hadController = !!sw.controller;
+  sw.addEventListener('controllerchange', function () {
+    if (hadController) updated();
+    hadController = true;
+  });
+  // sw.js says so when it replaced an older build (also reaches a page that
+  // was still loading when the new worker took over).
+  sw.addEventListener('message', function (e) {
+    if (e.data && e.data.type === 'dek-updated') updated();
+  });
+  if (sw.startMessages) sw.startMessages();
+  window.addEventListener('load', function () {
+    sw.register('./sw.js', { scope: './', updateViaCache: 'none' }).then(function (reg) {
+      // Already installed: look for a newer build now (a same-origin fetch of sw.js only).
+      if (reg && reg.active && navigator.onLine !== false) reg.update().catch(function () { /* offline */ });
+    }).catch(function (e) {
+      // Offline use is optional: say why, but don't fail the app.
+      console.warn('offline copy not available:', e && e.message);
+    });
+  });
+})();

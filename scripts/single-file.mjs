@@ -1,0 +1,106 @@
+// Post-build step: make debt-evidence-kit.html, the whole app in one file that
+// runs from file:// (saved to the phone, opened from a USB stick, sent as a
+// file): Trunk's JS glue inlined with its `export`s removed, the wasm as base64
+// passed to initSync, every stylesheet inlined as <style>. Its own strict CSP:
+// scripts and styles only by sha256 hash, connect-src 'none', no service worker,
+// no manifest. Run after csp-hash.mjs. Usage:
+//   TRUNK_STAGING_DIR=dir node scripts/single-file.mjs   or   node scripts/single-file.mjs dir
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const OUT = 'debt-evidence-kit.html';
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) throw new Error('TRUNK_STAGING_DIR not set');
+let html = readFileSync(join(dir, 'index.html'), 'utf8');
+
+const fail = (msg) => { throw new Error(`single-file: ${msg}`); };
+const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const local = (href) => {
+  if (!/^\.?\/?[\w.-]+$/.test(href)) fail(`unexpected asset path ${href}`);
+  return join(dir, href.replace(/^\.?\//, ''));
+};
+// Text that would end or confuse the element it is inlined into.
+const checkInline = (text, tag, what) => {
+  if (new RegExp(`</${tag}`, 'i').test(text) || /<!--|<script/i.test(text)) fail(`${what} can't be inlined in <${tag}>`);
+};
+
+// Trunk's loader: which glue and which wasm.
+const loaderRe = /<script type="module">([\s\S]*?)<\/script>/;
+const loader = html.match(loaderRe)?.[1] ?? fail('Trunk loader script not found');
+const gluePath = loader.match(/from '([^']+\.js)'/)?.[1] ?? fail('glue import not found in loader');
+const wasmPath = loader.match(/module_or_path: '([^']+\.wasm)'/)?.[1] ?? fail('wasm path not found in loader');
+
+// The glue, as a plain module body.
+let glue = readFileSync(local(gluePath), 'utf8');
+if (/^\s*import\b/m.test(glue)) fail('glue imports other files (snippets?): inline them first');
+glue = glue
+  .replace(/^export \{[^}]*\};?\s*$/gm, '')
+  .replace(/^export default [^;]*;?\s*$/gm, '')
+  .replace(/^export (?=(async )?(function|class|const|let|var)\b)/gm, '');
+if (/^\s*export\b/m.test(glue)) fail('an export statement was left in the glue');
+if (!/function initSync\b/.test(glue)) fail('initSync not found in the glue');
+
+const wasmBytes = readFileSync(local(wasmPath));
+// In a block: the glue has top-level names of its own (`wasm`, …).
+const script = `${glue}
+{
+  const raw = atob("${wasmBytes.toString('base64')}");
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  const instance = initSync({ module: bytes });
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));
+}
+`;
+checkInline(script, 'script', 'the JS glue');
+
+// Out: Trunk's loader, the preloads of the glue and wasm, the manifest, the
+// service-worker registration, comments. Then the blank lines they leave.
+html = html
+  .replace(loaderRe, '')
+  .replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '')
+  .replace(/<script src="[^"]*"><\/script>/g, '')
+  .replace(/<!--[\s\S]*?-->/g, '')
+  .replace(/\n(\s*\n)+/g, '\n')
+  .replace(/>\s*<\/head>/, '>\n  </head>');
+
+// Stylesheets, in their order, as <style> (keeping a media attribute).
+const styleHashes = [];
+html = html.replace(/<link rel="stylesheet"([^>]*)>/g, (_, attrs) => {
+  const href = attrs.match(/href="([^"]+)"/)?.[1] ?? fail('stylesheet without href');
+  const media = attrs.match(/media="([^"]+)"/)?.[1];
+  const css = readFileSync(local(href), 'utf8');
+  checkInline(css, 'style', href);
+  if (/url\(\s*['"]?(?!data:)/i.test(css)) fail(`${href} refers to another file with url()`);
+  styleHashes.push(sha(css));
+  return `<style${media ? ` media="${media}"` : ''}>${css}</style>`;
+});
+html = html.replace('</body>', () => `<script type="module">${script}</script>\n  </body>`);
+
+
+const csp = [
+  "default-src 'none'",
+  `script-src 'wasm-unsafe-eval' ${sha(script)}`,
+  `style-src ${styleHashes.join(' ') || "'none'"}`,
+  'img-src data: blob:',
+  "font-src 'none'",
+  "connect-src 'none'",
+  "manifest-src 'none'",
+  "worker-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+const cspRe = /<meta http-equiv="Content-Security-Policy" content="[^"]*" \/>/;
+if (!cspRe.test(html)) fail('CSP meta not found in index.html');
+html = html.replace(cspRe, () => `<meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+
+// Nothing may still point at another file.
+const leftover = html.match(/<(script|link)\b[^>]*\b(src|href)="(?!data:)[^"]*"[^>]*>/);
+if (leftover) fail(`still refers to another file: ${leftover[0]}`);
+if ((html.match(/<script\b/g) || []).length !== 1) fail('expected exactly one <script>');
+
+writeFileSync(join(dir, OUT), html);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`single-file: ${OUT} ${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip -9`);
