@@ -12,10 +12,10 @@ use crate::domain::model::{
 };
 use crate::domain::time;
 use crate::i18n::{fill, Key, Lang};
+use crate::storage::SaveError;
 use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::route::Page;
-use crate::storage::SaveError;
 use crate::ui::state::{use_app, AppState, Changed};
 
 const PAGE_SIZE: usize = 50;
