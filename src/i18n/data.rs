@@ -29,4 +29,10 @@ strings! { DataKey;
     ErrDigestMismatch => "文件内容和它的校验值不符：文件损坏或被改动过。", "檔案內容和它的校驗值不符：檔案損壞或被改動過。", "The file does not match its fingerprint: damaged or changed.";
     ErrInvalid => "文件内容不完整或格式不对：", "檔案內容不完整或格式不對：", "The file is incomplete or malformed:";
     ErrRead => "无法读取这个文件。", "無法讀取這個檔案。", "The file could not be read.";
+    OfflineTitle => "离线使用与分享", "離線使用與分享", "Offline use and sharing";
+    OfflineHelp => "打开过一次后，没有网络也能用。也可以把整个工具存成一个文件，发给别人或放在手机里，直接打开。", "打開過一次後，沒有網路也能用。也可以把整個工具存成一個檔案，傳給別人或放在手機裡，直接打開。", "After one visit it works without a network. You can also save the whole tool as one file to keep on the phone or pass on.";
+    SaveSingleFile => "把本工具存成一个文件（离线版）", "把本工具存成一個檔案（離線版）", "Save this tool as one file (offline version)";
+    SingleFileNote => "注意：单文件版的记录保存在打开它的那个浏览器里，和网页版的记录是分开的。用“导出备份”和“从备份文件恢复”在两者之间搬运数据。", "注意：單檔版的記錄保存在打開它的那個瀏覽器裡，和網頁版的記錄是分開的。用「匯出備份」和「從備份檔復原」在兩者之間搬移資料。", "Note: the single-file version keeps its records in the browser that opens it, apart from this web version. Move data between them with Export backup and Restore.";
+    NeutralName => "在主屏幕上用不显眼的名称和图标（“笔记”）", "在主畫面上用不顯眼的名稱和圖示（「筆記」）", "Use a neutral name and icon (\"Notes\") on the home screen";
+    NeutralNameHelp => "适合和家人共用手机。请在“添加到主屏幕”之前打开，下次打开页面时生效。", "適合和家人共用手機。請在「加入主畫面」之前開啟，下次打開頁面時生效。", "For a shared phone. Turn it on before adding to the home screen; it applies from the next page load.";
 }

@@ -14,6 +14,9 @@ pub enum StoreKey {
     Contact(u32),
     /// The raw text of a value that could not be read, kept for download.
     Quarantine(String),
+    /// "1" when the home-screen entry should use the neutral name and icon.
+    /// Plain text, not an envelope: pwa/sw-register.js reads it before the app starts.
+    NeutralName,
 }
 
 impl StoreKey {
@@ -27,6 +30,7 @@ impl StoreKey {
             StoreKey::Events => format!("{PREFIX}events"),
             StoreKey::Contact(seq) => format!("{PREFIX}c:{seq}"),
             StoreKey::Quarantine(original) => format!("{PREFIX}quarantine:{original}"),
+            StoreKey::NeutralName => format!("{PREFIX}neutral-manifest"),
         }
     }
 
@@ -39,6 +43,7 @@ impl StoreKey {
             "debts" => StoreKey::Debts,
             "agreements" => StoreKey::Agreements,
             "events" => StoreKey::Events,
+            "neutral-manifest" => StoreKey::NeutralName,
             _ => {
                 if let Some(seq) = rest.strip_prefix("c:") {
                     StoreKey::Contact(seq.parse().ok()?)
@@ -67,6 +72,7 @@ mod tests {
             StoreKey::Events,
             StoreKey::Contact(42),
             StoreKey::Quarantine("dek:c:7".into()),
+            StoreKey::NeutralName,
         ];
         for k in keys {
             assert_eq!(StoreKey::parse(&k.name()), Some(k.clone()));

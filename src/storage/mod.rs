@@ -141,6 +141,7 @@ impl Store {
                 }
             };
             match key {
+                StoreKey::NeutralName => {}
                 StoreKey::Quarantine(original) => out.problems.push(Problem::Quarantined {
                     key: original,
                     quarantine_key: name,
@@ -473,8 +474,16 @@ impl Store {
                 }
                 None => false,
             },
-            StoreKey::Quarantine(_) => false,
+            StoreKey::Quarantine(_) | StoreKey::NeutralName => false,
         }
+    }
+
+    pub fn neutral_name(&self) -> bool {
+        matches!(self.backend.get(&StoreKey::NeutralName.name()), Ok(Some(v)) if v == "1")
+    }
+
+    pub fn set_neutral_name(&mut self, on: bool) -> Result<(), SaveError> {
+        self.write_raw(&StoreKey::NeutralName.name(), on.then(|| "1".to_string()))
     }
 
     /// Remove every key with the app's prefix (the wipe).

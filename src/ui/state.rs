@@ -196,6 +196,20 @@ impl AppState {
         r
     }
 
+    pub fn neutral_name(&self) -> bool {
+        self.store
+            .try_with_value(|s| s.neutral_name())
+            .unwrap_or(false)
+    }
+
+    pub fn set_neutral_name(&self, on: bool) {
+        let r = self
+            .store
+            .try_update_value(|s| s.set_neutral_name(on))
+            .unwrap_or(Ok(()));
+        self.save_error.set(r.err());
+    }
+
     pub fn used_bytes(&self) -> usize {
         self.store.try_with_value(|s| s.used_utf16()).unwrap_or(0)
     }

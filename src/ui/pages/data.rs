@@ -21,6 +21,7 @@ pub fn DataPage() -> impl IntoView {
         <QuarantineSection />
         <BackupSection />
         <PhoneLogImport />
+        <OfflineSection />
         <ProfileSection />
         <SettingsSection />
         <StorageSection />
@@ -428,6 +429,35 @@ fn WipeSection() -> impl IntoView {
             </Show>
             <Show when=move || done.get()><p class="ok-box" role="status" data-testid="wipe-done">{move || state.t(Key::WipeDone)}</p></Show>
             <Show when=move || failed.get()><p class="error" role="alert">{move || state.t(Key::BannerSaveFailed)}</p></Show>
+        </section>
+    }
+}
+
+#[component]
+fn OfflineSection() -> impl IntoView {
+    let state = use_app();
+    let from_file = window()
+        .location()
+        .protocol()
+        .map(|p| p == "file:")
+        .unwrap_or(false);
+    let neutral = RwSignal::new(state.neutral_name());
+    view! {
+        <section class="panel">
+            <h2>{move || state.t(DataKey::OfflineTitle)}</h2>
+            <p class="muted">{move || state.t(DataKey::OfflineHelp)}</p>
+            {(!from_file).then(|| view! {
+                <p><a class="button" href="./debt-evidence-kit.html" download="debt-evidence-kit.html" data-testid="save-single-file">
+                    {move || state.t(DataKey::SaveSingleFile)}
+                </a></p>
+            })}
+            <p class="hint">{move || state.t(DataKey::SingleFileNote)}</p>
+            <label class="chip">
+                <input type="checkbox" data-testid="neutral-name" prop:checked=move || neutral.get()
+                    on:change=move |ev| { let on = event_target_checked(&ev); neutral.set(on); state.set_neutral_name(on); } />
+                {move || state.t(DataKey::NeutralName)}
+            </label>
+            <p class="hint">{move || state.t(DataKey::NeutralNameHelp)}</p>
         </section>
     }
 }

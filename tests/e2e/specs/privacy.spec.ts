@@ -37,3 +37,16 @@ test('delete everything names the loss, offers export, and leaves no app key', a
   await page.getByTestId('nav-contacts').click();
   await expect(page.getByTestId('contacts-empty')).toBeVisible();
 });
+
+test('the neutral home-screen name can be switched on from the data page', async ({ page }) => {
+  await open(page, '#/data');
+  await page.getByTestId('neutral-name').check();
+  expect(await page.evaluate(() => localStorage.getItem('dek:neutral-manifest'))).toBe('1');
+  await page.reload();
+  await expect(page.getByTestId('neutral-name')).toBeChecked();
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', /neutral/);
+  await page.getByTestId('neutral-name').uncheck();
+  expect(await page.evaluate(() => localStorage.getItem('dek:neutral-manifest'))).toBeNull();
+  // The single-file copy is offered for download.
+  await expect(page.getByTestId('save-single-file')).toHaveAttribute('href', './debt-evidence-kit.html');
+});
