@@ -47,11 +47,11 @@ stage native-tests cargo cargo test --locked
 stage wasm-tests cargo cargo test --locked --target wasm32-unknown-unknown --test web
 if stage release-build check trunk build --release --offline; then
   printf '\n\033[1m== e2e ==\033[0m\n'
-  PLAYWRIGHT_JSON_OUTPUT_NAME=target/test-logs/e2e.json \
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/target/test-logs/e2e.json" \
     npx playwright test --config tests/e2e/playwright.config.ts --reporter=list,json 2>&1 | tee target/test-logs/e2e.log
   rc=${PIPESTATUS[0]}
   read -r p f < <(node -e '
-    try { const s = require("./target/test-logs/e2e.json").stats;
+    try { const s = require(process.cwd() + "/target/test-logs/e2e.json").stats;
           console.log(s.expected + " " + (s.unexpected + s.flaky)); }
     catch (e) { console.log("0 1"); }')
   passed=$((passed + p)); failed=$((failed + f))
