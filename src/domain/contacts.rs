@@ -24,7 +24,7 @@ use serde::Serialize;
 use crate::domain::hash::sha256_hex;
 use crate::domain::model::{
     Case, Channel, ClaimedOrg, Contact, ContactData, Direction, FileProof, Outcome, PastVersion,
-    Source, Target, Tick,
+    RecordId, Source, Target, Tick,
 };
 use crate::domain::time;
 
@@ -771,6 +771,35 @@ fn tally<K: Ord, I: IntoIterator<Item = K>>(
     out
 }
 
+/// The debt a new contact from `number` is most likely about: the only debt
+/// when there is one; else the debt whose hotline or agency numbers include
+/// it; else the debt of the latest contact from that number. The user can
+/// always change it; None when nothing points anywhere.
+pub fn suggest_debt(case: &Case, number: &str) -> Option<RecordId> {
+    if let [only] = case.debts.as_slice() {
+        return Some(only.id.clone());
+    }
+    let wanted = normalize_number(number);
+    if wanted.is_empty() {
+        return None;
+    }
+    let listed = case.debts.iter().find(|d| {
+        normalize_number(&d.hotline) == wanted
+            || d.agencies
+                .iter()
+                .flat_map(|a| &a.numbers)
+                .any(|n| normalize_number(n) == wanted)
+    });
+    if let Some(d) = listed {
+        return Some(d.id.clone());
+    }
+    case.active_contacts()
+        .filter(|c| normalize_number(&c.data.from_number) == wanted)
+        .filter_map(|c| c.data.debt_id.as_ref().map(|d| (c.data.at, d)))
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, d)| d.clone())
+}
+
 /// Calling numbers seen in active contacts, most used first (ties: most
 /// recently used), for suggestions. Spellings of one number are merged; the
 /// latest spelling is shown.
@@ -844,6 +873,36 @@ pub fn find_duplicate(case: &Case, data: &ContactData) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debt_suggestion_from_the_only_debt_agency_numbers_or_history() {
+        use crate::domain::model::{Agency, Debt};
+        let debt = |id: &str, numbers: &[&str]| Debt {
+            id: id.into(),
+            lender: id.into(),
+            agencies: vec![Agency {
+                name: "A".into(),
+                numbers: numbers.iter().map(|n| n.to_string()).collect(),
+            }],
+            ..Default::default()
+        };
+        let mut case = Case {
+            debts: vec![debt("d1", &[])],
+            ..Default::default()
+        };
+        assert_eq!(suggest_debt(&case, ""), Some("d1".into()));
+        case.debts.push(debt("d2", &["95188 1234"]));
+        assert_eq!(suggest_debt(&case, "951881234"), Some("d2".into()));
+        assert_eq!(suggest_debt(&case, "10086"), None);
+        let data = ContactData {
+            at: DateTime::parse_from_rfc3339("2026-03-04T22:40:00+08:00").unwrap(),
+            from_number: "10086".into(),
+            debt_id: Some("d1".into()),
+            ..Default::default()
+        };
+        add_contact(&mut case, data, Source::Manual, now());
+        assert_eq!(suggest_debt(&case, "10086"), Some("d1".into()));
+    }
 
     fn now() -> DateTime<Utc> {
         "2026-03-10T12:00:00Z".parse().unwrap()

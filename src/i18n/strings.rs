@@ -158,4 +158,5 @@ strings! { Key;
     WipeStart => "删除全部…", "刪除全部…", "Delete everything…";
     WipeConfirm => "确认永久删除", "確認永久刪除", "Yes, delete permanently";
     WipeDone => "已删除。本浏览器中不再有本应用的数据。", "已刪除。本瀏覽器中不再有本應用的資料。", "Deleted. No data of this app remains in this browser.";
+    DurationMinSec => "{0} 分 {1} 秒", "{0} 分 {1} 秒", "{0} min {1} s";
 }

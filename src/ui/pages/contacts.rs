@@ -58,6 +58,16 @@ fn warning_text(lang: Lang, w: Warning) -> &'static str {
     )
 }
 
+/// A quick-log draft at "now", about the only debt if there is just one.
+fn new_draft(state: AppState) -> ContactDraft {
+    let mut d = ContactDraft::quick(browser::now(), &zone_name(state));
+    d.debt_id = state
+        .case
+        .with_untracked(|c| contacts::suggest_debt(c, ""))
+        .unwrap_or_default();
+    d
+}
+
 /// What the form does on save.
 #[derive(Clone, Copy, PartialEq)]
 enum FormMode {
@@ -76,6 +86,8 @@ fn ContactForm(
 ) -> impl IntoView {
     let state = use_app();
     let draft = RwSignal::new(initial);
+    // The debt follows the number until the user picks one.
+    let debt_auto = RwSignal::new(mode == FormMode::New);
     let errors = RwSignal::new(FieldErrors::default());
     let warnings = RwSignal::new(Vec::<Warning>::new());
     let saved_seq = RwSignal::new(None::<u32>);
@@ -140,7 +152,8 @@ fn ContactForm(
                 if result.is_ok() || in_memory {
                     saved_seq.set(Some(seq));
                     if mode == FormMode::New {
-                        draft.set(ContactDraft::quick(browser::now(), &zone_name(state)));
+                        draft.set(new_draft(state));
+                        debt_auto.set(true);
                         full.set(start_full);
                     }
                     if let Some(cb) = on_saved {
@@ -190,14 +203,26 @@ fn ContactForm(
                     on_input=set(|d, v| d.time = v) error=err(Field::Time) />
             </div>
             <Input label=Key::FieldFromNumber kind="tel" testid="contact-number" value=Signal::derive(move || draft.with(|d| d.from_number.clone()))
-                on_input=set(|d, v| d.from_number = v) error=err(Field::FromNumber) list="known-numbers" />
+                on_input=move |ev| {
+                    let v = event_target_value(&ev);
+                    let auto = debt_auto.get_untracked();
+                    let suggestion = if auto { state.case.with_untracked(|c| contacts::suggest_debt(c, &v)) } else { None };
+                    draft.update(|d| {
+                        d.from_number = v;
+                        if let Some(id) = suggestion { d.debt_id = id; }
+                    });
+                } error=err(Field::FromNumber) list="known-numbers" />
             <datalist id="known-numbers">
                 {move || known.get().into_iter().take(30).map(|(n, _)| view! { <option value=n></option> }).collect_view()}
             </datalist>
             <Show when=move || !debts.get().is_empty()>
                 <label class="field">
                     <span class="field-label">{move || state.t(Key::FieldDebt)}</span>
-                    <select data-testid="contact-debt" on:change=set(|d, v| d.debt_id = v)>
+                    <select data-testid="contact-debt" on:change=move |ev| {
+                        debt_auto.set(false);
+                        let v = event_target_value(&ev);
+                        draft.update(|d| d.debt_id = v);
+                    }>
                         <option value="" selected=move || draft.with(|d| d.debt_id.is_empty())>{move || state.t(Key::UnknownCreditor)}</option>
                         {move || debts.get().into_iter().map(|(id, lender)| {
                             let id2 = id.clone();
@@ -217,6 +242,9 @@ fn ContactForm(
                     }).collect_view()}
                 </select>
             </label>
+            <Show when=move || !full.get() && draft.with(|d| d.target.is_third_party())>
+                <ReachableSelect draft=draft />
+            </Show>
             <fieldset class="bare">
                 <legend class="field-label">{move || state.t(Key::FieldWhatHappened)}</legend>
                 <TickChips draft=draft ticks=move || if full.get() { Tick::ALL.to_vec() } else { Tick::QUICK.to_vec() } />
@@ -388,6 +416,21 @@ fn FullFields(draft: RwSignal<ContactDraft>, errors: RwSignal<FieldErrors>) -> i
             <Input label=Key::FieldNumberDialled kind="tel" testid="contact-number-dialled" value=value(|d| d.number_dialled.clone())
                 on_input=set(|d, v| d.number_dialled = v) error=err(Field::NumberDialled) />
         </div>
+        <ReachableSelect draft=draft />
+        <Input label=Key::FieldVisitStaff kind="number" testid="contact-visit-staff" value=value(|d| d.visit_staff.clone())
+            on_input=set(|d, v| d.visit_staff = v) error=err(Field::VisitStaff) />
+        <Area label=Key::FieldNotes testid="contact-notes" value=value(|d| d.notes.clone()) on_input=set(|d, v| d.notes = v) error=err(Field::Notes) />
+        <Area label=Key::FieldWitnesses testid="contact-witnesses" value=value(|d| d.witnesses.clone()) on_input=set(|d, v| d.witnesses = v) error=err(Field::Witnesses) />
+        <Area label=Key::FieldImpact testid="contact-impact" value=value(|d| d.impact.clone()) on_input=set(|d, v| d.impact = v) error=err(Field::Impact) />
+    }
+}
+
+/// "Could I be reached then?": the rules treat third-party contact differently
+/// when the debtor was reachable.
+#[component]
+fn ReachableSelect(draft: RwSignal<ContactDraft>) -> impl IntoView {
+    let state = use_app();
+    view! {
         <label class="field">
             <span class="field-label">{move || state.t(Key::FieldDebtorReachable)}</span>
             <select data-testid="contact-reachable" on:change=move |ev| {
@@ -399,11 +442,6 @@ fn FullFields(draft: RwSignal<ContactDraft>, errors: RwSignal<FieldErrors>) -> i
                 <option value="no" selected=move || draft.with(|d| d.debtor_reachable == Some(false))>{move || state.t(Key::No)}</option>
             </select>
         </label>
-        <Input label=Key::FieldVisitStaff kind="number" testid="contact-visit-staff" value=value(|d| d.visit_staff.clone())
-            on_input=set(|d, v| d.visit_staff = v) error=err(Field::VisitStaff) />
-        <Area label=Key::FieldNotes testid="contact-notes" value=value(|d| d.notes.clone()) on_input=set(|d, v| d.notes = v) error=err(Field::Notes) />
-        <Area label=Key::FieldWitnesses testid="contact-witnesses" value=value(|d| d.witnesses.clone()) on_input=set(|d, v| d.witnesses = v) error=err(Field::Witnesses) />
-        <Area label=Key::FieldImpact testid="contact-impact" value=value(|d| d.impact.clone()) on_input=set(|d, v| d.impact = v) error=err(Field::Impact) />
     }
 }
 
@@ -457,7 +495,7 @@ fn code<T: serde::Serialize>(v: &T) -> String {
 #[component]
 pub fn LogContactPage() -> impl IntoView {
     let state = use_app();
-    let draft = ContactDraft::quick(browser::now(), &zone_name(state));
+    let draft = new_draft(state);
     view! {
         <h1 data-testid="page-title">{move || state.t(Key::NavLogContact)}</h1>
         <p class="muted">{move || state.t(Key::QuickLogHelp)}</p>
@@ -653,7 +691,7 @@ pub fn ContactDetailPage(seq: u32) -> impl IntoView {
                 let draft = contacts::draft_from(&c.data, z);
                 view! {
                     <h1 data-testid="page-title">{move || state.t(Key::ContactTitle)}" #"{c.seq}</h1>
-                    <p class="muted" data-testid="contact-created">{move || state.t(Key::CreatedAt)}": "{c.created_at.to_rfc3339()}
+                    <p class="muted" data-testid="contact-created">{move || state.t(Key::CreatedAt)}": "{local_stamp(c.created_at, z)}
                         " · "{move || labels_source(state.lang.get(), c.source)}</p>
                     {(!active).then(|| view! { <p class="banner warn" data-testid="contact-in-bin">{move || state.t(Key::InBinNote)}</p> })}
                     <Show when=move || !editing.get() fallback=move || view! {
@@ -681,7 +719,7 @@ pub fn ContactDetailPage(seq: u32) -> impl IntoView {
                                 <ol class="history" data-testid="history">
                                     {c.history.iter().rev().map(|v| view! {
                                         <li data-testid="history-version">
-                                            <p class="muted">{move || state.t(Key::ReplacedAt)}": "{v.replaced_at.to_rfc3339()}</p>
+                                            <p class="muted">{move || state.t(Key::ReplacedAt)}": "{local_stamp(v.replaced_at, z)}</p>
                                             <ContactView data=v.data.clone() zone=z />
                                         </li>
                                     }).collect_view()}
@@ -694,6 +732,13 @@ pub fn ContactDetailPage(seq: u32) -> impl IntoView {
             }
         }}
     }
+}
+
+/// An instant as wall-clock time in the user's zone, with its offset.
+fn local_stamp(at: chrono::DateTime<chrono::Utc>, zone: chrono_tz::Tz) -> String {
+    time::utc_to_zone(at, zone)
+        .format("%Y-%m-%d %H:%M:%S (UTC%:z)")
+        .to_string()
 }
 
 fn labels_source(lang: Lang, s: Source) -> &'static str {
@@ -741,7 +786,11 @@ fn ContactView(data: crate::domain::model::ContactData, zone: chrono_tz::Tz) -> 
             },
         ));
         if let Some(s) = d.duration_secs {
-            r.push((Key::FieldDuration, format!("{}:{:02}", s / 60, s % 60)));
+            let text = fill(
+                crate::i18n::t(l, Key::DurationMinSec),
+                &[&(s / 60).to_string(), &(s % 60).to_string()],
+            );
+            r.push((Key::FieldDuration, text));
         }
         for (k, v) in [
             (Key::FieldCollectorName, &d.collector_name),

@@ -120,3 +120,25 @@ test('10,000 stored entries load, page, and scroll without a long freeze', async
   // The chain is broken in this seeded data (no hashes): the app must say so, not hide it.
   await expect(page.getByTestId('chain-broken')).toBeVisible();
 });
+
+test('quick log links the debt from the number and asks about reachability for third parties', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (localStorage.getItem('dek:debts')) return;
+    localStorage.setItem('dek:debts', JSON.stringify({ v: 2, d: [
+      { id: 'd1', lender: '安心借', agencies: [{ name: '某催收公司', numbers: ['95188 1234'] }] },
+      { id: 'd2', lender: '好分期' },
+    ] }));
+  });
+  await open(page, '#/contacts/new');
+  await expect(page.getByTestId('contact-debt')).toHaveValue('');
+  await page.getByTestId('contact-number').fill('951881234');
+  await expect(page.getByTestId('contact-debt')).toHaveValue('d1');
+  await expect(page.getByTestId('contact-reachable')).toHaveCount(0);
+  await page.getByTestId('contact-target').selectOption('relative');
+  await page.getByTestId('contact-reachable').selectOption('yes');
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  const stored = await page.evaluate(() => localStorage.getItem('dek:c:1'));
+  expect(stored).toContain('"debt_id":"d1"');
+  expect(stored).toContain('"debtor_reachable":true');
+});
