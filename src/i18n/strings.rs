@@ -26,7 +26,6 @@ strings! { Key;
     Step5Title => "打印证据，投诉", "列印證據，投訴", "Print the evidence and complain";
     Step5Body => "生成 A4 证据材料和投诉文本，交给对应的渠道。", "產生 A4 證據材料和投訴文本，交給對應的管道。", "Produce an A4 evidence file and complaint texts for the right channel.";
     DashboardTitle => "我的情况", "我的情況", "Your case";
-    DashContacts => "已记录的联系", "已記錄的聯繫", "Contacts logged";
     DashLastBackup => "上次备份", "上次備份", "Last backup";
     Never => "从未", "從未", "never";
     Unknown => "未知", "未知", "unknown";
@@ -159,4 +158,10 @@ strings! { Key;
     WipeConfirm => "确认永久删除", "確認永久刪除", "Yes, delete permanently";
     WipeDone => "已删除。本浏览器中不再有本应用的数据。", "已刪除。本瀏覽器中不再有本應用的資料。", "Deleted. No data of this app remains in this browser.";
     DurationMinSec => "{0} 分 {1} 秒", "{0} 分 {1} 秒", "{0} min {1} s";
+    DashNextDue => "下一期还款", "下一期還款", "Next payment due";
+    DashOverdue => "有一期已逾期！", "有一期已逾期！", "An instalment is overdue!";
+    DashNoSchedule => "还没有还款计划", "還沒有還款計畫", "No repayment schedule yet";
+    DashThisWeek => "最近 7 天的催收联系", "最近 7 天的催收聯繫", "Collection contacts, last 7 days";
+    DashFindings => "规则检查发现", "規則檢查發現", "Rule-check findings";
+    DashUnconfirmed => "还缺书面确认：{0}。没有书面确认，新协议很难证明——去协议页补上。", "還缺書面確認：{0}。沒有書面確認，新協議很難證明——去協議頁補上。", "Written confirmation missing: {0}. Without it the new terms are hard to prove: add it on the Agreement page.";
 }

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Key;
+use crate::domain::agreement::InstalmentStatus;
+use crate::domain::{dashboard, money, time};
+use crate::i18n::{fill, Key};
+use crate::ui::browser;
 use crate::ui::route::Page;
 use crate::ui::state::use_app;
 
@@ -18,54 +21,96 @@ pub fn HomePage() -> impl IntoView {
         (Page::Evidence, Key::Step5Title, Key::Step5Body),
     ];
     view! {
-        <section class="hero" data-testid="home">
-            <h1>{move || state.t(Key::HomeTitle)}</h1>
-            <p class="lead">{move || state.t(Key::HomeLead)}</p>
-            <p class="privacy" data-testid="privacy-note">
-                <span aria-hidden="true">"🔒 "</span>{move || state.t(Key::HomePrivacy)}
-            </p>
-        </section>
-        <Show when=move || has_data.get()>
-            <Dashboard />
-        </Show>
-        <section>
-            <h2>{move || state.t(Key::HomePathTitle)}</h2>
-            <ol class="steps">
-                {steps.into_iter().enumerate().map(|(i, (page, title, body))| view! {
-                    <li>
-                        <a class="step" href=page.href() data-testid=format!("home-step-{}", i + 1)>
-                            <span class="step-no" aria-hidden="true">{i + 1}</span>
-                            <span class="step-text">
-                                <strong>{move || state.t(title)}</strong>
-                                <span>{move || state.t(body)}</span>
-                            </span>
-                        </a>
-                    </li>
-                }).collect_view()}
-            </ol>
-        </section>
-    }
+            <section class="hero" data-testid="home">
+                <h1>{move || state.t(Key::HomeTitle)}</h1>
+                <p class="lead">{move || state.t(Key::HomeLead)}</p>
+                <p class="privacy" data-testid="privacy-note">
+    {move || state.t(Key::HomePrivacy)}
+                </p>
+            </section>
+            <Show when=move || has_data.get()>
+                <Dashboard />
+            </Show>
+            <section>
+                <h2>{move || state.t(Key::HomePathTitle)}</h2>
+                <ol class="steps">
+                    {steps.into_iter().enumerate().map(|(i, (page, title, body))| view! {
+                        <li>
+                            <a class="step" href=page.href() data-testid=format!("home-step-{}", i + 1)>
+                                <span class="step-no" aria-hidden="true">{i + 1}</span>
+                                <span class="step-text">
+                                    <strong>{move || state.t(title)}</strong>
+                                    <span>{move || state.t(body)}</span>
+                                </span>
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        }
 }
 
 #[component]
 fn Dashboard() -> impl IntoView {
     let state = use_app();
-    let contacts = Memo::new(move |_| state.case.with(|c| c.active_contacts().count()));
+    let dash = Memo::new(move |_| {
+        state.case.with(|c| {
+            let today = time::local_date(
+                &browser::now().fixed_offset(),
+                time::zone(&c.settings.time_zone),
+            );
+            dashboard::dashboard(c, today)
+        })
+    });
     let last_backup = move || {
         state
             .prefs
             .get()
             .last_export
-            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+            .map(|t| t.format("%Y-%m-%d").to_string())
             .unwrap_or_else(|| state.t(Key::Never).to_string())
+    };
+    let next_due = move || {
+        dash.with(|d| match &d.next_due {
+            Some((lender, currency, n)) => {
+                format!(
+                    "{} · {} {} · {}",
+                    n.due.format("%Y-%m-%d"),
+                    money::format(n.amount),
+                    currency,
+                    lender
+                )
+            }
+            None => state.t(Key::DashNoSchedule).to_string(),
+        })
+    };
+    let overdue = move || {
+        dash.with(|d| {
+            d.next_due
+                .as_ref()
+                .is_some_and(|(_, _, n)| n.status == InstalmentStatus::Overdue)
+        })
     };
     view! {
         <section class="dashboard" data-testid="dashboard">
             <h2>{move || state.t(Key::DashboardTitle)}</h2>
+            <Show when=move || dash.with(|d| !d.unconfirmed.is_empty())>
+                <a class="banner warn block" href="#/agreement" data-testid="dash-unconfirmed">
+                    {move || fill(state.t(Key::DashUnconfirmed), &[&dash.with(|d| d.unconfirmed.join("、"))])}
+                </a>
+            </Show>
             <div class="cards">
+                <a class="card" class:alert=overdue href="#/agreement">
+                    <span class="card-label">{move || state.t(if overdue() { Key::DashOverdue } else { Key::DashNextDue })}</span>
+                    <span class="card-value small" data-testid="dash-next-due">{next_due}</span>
+                </a>
                 <a class="card" href="#/contacts">
-                    <span class="card-label">{move || state.t(Key::DashContacts)}</span>
-                    <span class="card-value" data-testid="dash-contacts">{contacts}</span>
+                    <span class="card-label">{move || state.t(Key::DashThisWeek)}</span>
+                    <span class="card-value" data-testid="dash-week">{move || dash.with(|d| d.contacts_this_week)}</span>
+                </a>
+                <a class="card" href="#/rules">
+                    <span class="card-label">{move || state.t(Key::DashFindings)}</span>
+                    <span class="card-value" data-testid="dash-findings">{move || dash.with(|d| d.findings)}</span>
                 </a>
                 <a class="card" href="#/data">
                     <span class="card-label">{move || state.t(Key::DashLastBackup)}</span>

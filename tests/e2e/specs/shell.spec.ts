@@ -52,3 +52,16 @@ test('the CSP meta tag allows only the app itself', async ({ page }) => {
   expect(csp).not.toMatch(/https?:/);
   expect(csp).not.toContain('TRUNK-LOADER');
 });
+
+test('with data, home becomes a dashboard of the case', async ({ page }) => {
+  await open(page);
+  await expect(page.getByTestId('dashboard')).toHaveCount(0);
+  await page.getByTestId('quick-log-fab').click();
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  await page.getByTestId('nav-home').click();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await expect(page.getByTestId('dash-week')).toHaveText('1');
+  await expect(page.getByTestId('dash-findings')).toHaveText(/\d+/);
+  await expect(page.getByTestId('dash-last-backup')).toBeVisible();
+});
