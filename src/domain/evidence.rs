@@ -221,9 +221,21 @@ pub struct FindingRow {
     pub lead: String,
     /// What the log shows.
     pub measured: String,
+    /// Primary sources that applied (the basis).
     pub sources: Vec<String>,
+    /// Related sources: background only, never the basis.
+    pub background: Vec<String>,
     pub creditor: String,
+    /// Findings of this rule (one row per rule).
+    pub count: usize,
+    /// Distinct local days involved.
+    pub days: usize,
+    /// First – last local day.
+    pub period: String,
+    /// The first `CONTACTS_SHOWN` entry numbers.
     pub contacts: Vec<u32>,
+    /// "…等共 N 条" when more entries than shown, else empty.
+    pub more: String,
     pub unverified: bool,
     pub scope: String,
 }
@@ -236,6 +248,7 @@ pub struct FindingsPart {
     pub unverified: usize,
     pub columns: Vec<String>,
     pub rows: Vec<FindingRow>,
+    pub background_label: String,
     pub note: String,
 }
 
@@ -292,6 +305,10 @@ pub struct Charts {
     /// Row 0 = Monday, column 0 = 00:00–00:59.
     pub week_hour: [[u32; 24]; 7],
     pub weekdays: Vec<String>,
+    /// Agreement dates, with a short label.
+    pub markers: Vec<(NaiveDate, String)>,
+    /// The ruleset's daily limit on connected calls, if any.
+    pub limit: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -346,6 +363,8 @@ impl LetterKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Letter {
+    /// Unique among the letters (a kind can occur once per lender).
+    pub key: String,
     pub kind: LetterKind,
     pub title: String,
     pub text: String,
@@ -740,6 +759,8 @@ struct Ctx<'a> {
     hits: BTreeMap<u32, BTreeSet<&'static str>>,
     findings: Vec<&'a Finding>,
     digest: String,
+    /// seq → local day of each active contact.
+    days: BTreeMap<u32, NaiveDate>,
 }
 
 impl Ctx<'_> {
@@ -797,7 +818,12 @@ pub fn build_report(
         hits: BTreeMap::new(),
         findings: Vec::new(),
         digest: case_digest(case),
+        days: BTreeMap::new(),
     };
+    ctx.days = case
+        .active_contacts()
+        .map(|c| (c.seq, time::local_date(&c.data.at, tz)))
+        .collect();
     ctx.findings = findings
         .iter()
         .filter(|f| ctx.in_range(f.when.date()))
@@ -1030,35 +1056,158 @@ fn build_agreements(ctx: &Ctx) -> Vec<AgreementPart> {
         .collect()
 }
 
-fn finding_row(f: &Finding, lang: Lang) -> FindingRow {
+/// Entry numbers shown per row or letter line before "… and N more".
+pub const CONTACTS_SHOWN: usize = 12;
+
+const FINDING_SUMMARY: Text = Text::new(
+    "{0}项，涉及{1}条记录、{2}天（{3}）",
+    "{0}項，涉及{1}筆紀錄、{2}天（{3}）",
+    "{0} finding(s), {1} entries on {2} day(s) ({3})",
+);
+const MORE_ENTRIES: Text = Text::new("…等共{1}条", "…等共{1}筆", "… and {0} more");
+const BACKGROUND: Text = Text::new(
+    "背景（非依据）：",
+    "背景（非依據）：",
+    "Background (not the basis): ",
+);
+
+fn cite_text(c: &rules::Citation, lang: Lang) -> String {
+    let mut s = c.reference();
+    if c.mark == rules::Mark::U {
+        s.push_str(UNVERIFIED_MARK.get(lang));
+    }
+    s
+}
+
+fn is_primary(f: &Finding, c: &rules::Citation) -> bool {
+    f.rule.primary.contains(c)
+}
+
+/// Findings grouped per rule, in the order rules first appear.
+fn group_by_rule<'a>(findings: &[&'a Finding]) -> Vec<Vec<&'a Finding>> {
+    let mut groups: Vec<Vec<&'a Finding>> = Vec::new();
+    for f in findings {
+        match groups.iter_mut().find(|g| g[0].id() == f.id()) {
+            Some(g) => g.push(f),
+            None => groups.push(vec![f]),
+        }
+    }
+    groups
+}
+
+/// What a group of findings of one rule covers.
+struct GroupFacts {
+    strength: Strength,
+    lead: String,
+    entries: Vec<u32>,
+    days: usize,
+    period: String,
+    primary: Vec<&'static rules::Citation>,
+    related: Vec<&'static rules::Citation>,
+}
+
+fn group_facts(ctx: &Ctx, g: &[&Finding]) -> GroupFacts {
+    let lang = ctx.lang;
+    let strongest = g.iter().max_by_key(|f| f.strength).copied();
+    let strength = strongest.map_or(Strength::Guidance, |f| f.strength);
+    let mut entries: Vec<u32> = g.iter().flat_map(|f| f.contacts.iter().copied()).collect();
+    entries.sort_unstable();
+    entries.dedup();
+    let mut days: BTreeSet<NaiveDate> = entries
+        .iter()
+        .filter_map(|s| ctx.days.get(s).copied())
+        .collect();
+    if days.is_empty() {
+        days = g.iter().map(|f| f.when.date()).collect();
+    }
+    let period = match (days.first(), days.last()) {
+        (Some(a), Some(b)) if a == b => ymd(*a),
+        (Some(a), Some(b)) => format!("{} – {}", ymd(*a), ymd(*b)),
+        _ => DASH.to_string(),
+    };
+    let mut primary: Vec<&'static rules::Citation> = Vec::new();
+    let mut related: Vec<&'static rules::Citation> = Vec::new();
+    for f in g {
+        for c in &f.citations {
+            let list = if is_primary(f, c) {
+                &mut primary
+            } else {
+                &mut related
+            };
+            if !list.contains(c) {
+                list.push(c);
+            }
+        }
+    }
+    GroupFacts {
+        strength,
+        lead: strongest.map(|f| f.lead(lang)).unwrap_or_default(),
+        entries,
+        days: days.len(),
+        period,
+        primary,
+        related,
+    }
+}
+
+fn more_text(total: usize, lang: Lang) -> String {
+    if total > CONTACTS_SHOWN {
+        fill(
+            MORE_ENTRIES.get(lang),
+            &[&(total - CONTACTS_SHOWN).to_string(), &total.to_string()],
+        )
+    } else {
+        String::new()
+    }
+}
+
+fn group_row(ctx: &Ctx, g: &[&Finding]) -> FindingRow {
+    let lang = ctx.lang;
+    let f = g[0];
+    let gf = group_facts(ctx, g);
+    let mut creditors: Vec<String> = Vec::new();
+    for x in g {
+        let c = x.creditor.label(lang);
+        if !creditors.contains(&c) {
+            creditors.push(c);
+        }
+    }
+    let mut measured = fill(
+        FINDING_SUMMARY.get(lang),
+        &[
+            &g.len().to_string(),
+            &gf.entries.len().to_string(),
+            &gf.days.to_string(),
+            &gf.period,
+        ],
+    );
+    if g.len() == 1 {
+        measured = format!("{}：{}", measured, f.describe(lang));
+    }
     FindingRow {
         rule_id: f.id().to_string(),
         title: tx(f.rule.title, lang),
-        strength_key: f.strength.key().to_string(),
-        strength: tx(f.strength.label(), lang),
-        lead: f.lead(lang),
-        measured: f.describe(lang),
-        sources: f
-            .citations
-            .iter()
-            .map(|c| {
-                let mut s = c.reference();
-                if c.mark == rules::Mark::U {
-                    s.push_str(UNVERIFIED_MARK.get(lang));
-                }
-                s
-            })
-            .collect(),
-        creditor: f.creditor.label(lang),
-        contacts: f.contacts.clone(),
-        unverified: f.unverified,
+        strength_key: gf.strength.key().to_string(),
+        strength: tx(gf.strength.label(), lang),
+        lead: gf.lead,
+        measured,
+        sources: gf.primary.iter().map(|c| cite_text(c, lang)).collect(),
+        background: gf.related.iter().map(|c| cite_text(c, lang)).collect(),
+        creditor: creditors.join("、"),
+        count: g.len(),
+        days: gf.days,
+        period: gf.period,
+        contacts: gf.entries.iter().take(CONTACTS_SHOWN).copied().collect(),
+        more: more_text(gf.entries.len(), lang),
+        unverified: g.iter().any(|x| x.unverified),
         scope: f.rule.scope.map(|t| tx(t, lang)).unwrap_or_default(),
     }
 }
 
 fn build_findings(ctx: &Ctx) -> FindingsPart {
     let lang = ctx.lang;
-    let rows: Vec<FindingRow> = ctx.findings.iter().map(|f| finding_row(f, lang)).collect();
+    let groups = group_by_rule(&ctx.findings);
+    let rows: Vec<FindingRow> = groups.iter().map(|g| group_row(ctx, g)).collect();
     let by_strength = Strength::ALL
         .iter()
         .map(|s| Count {
@@ -1067,24 +1216,22 @@ fn build_findings(ctx: &Ctx) -> FindingsPart {
             count: ctx.findings.iter().filter(|f| f.strength == *s).count(),
         })
         .collect();
-    let mut by_rule: Vec<Count> = Vec::new();
-    for f in &ctx.findings {
-        match by_rule.iter_mut().find(|c| c.key == f.id()) {
-            Some(c) => c.count += 1,
-            None => by_rule.push(Count {
-                key: f.id().to_string(),
-                label: tx(f.rule.title, lang),
-                count: 1,
-            }),
-        }
-    }
+    let by_rule: Vec<Count> = groups
+        .iter()
+        .map(|g| Count {
+            key: g[0].id().to_string(),
+            label: tx(g[0].rule.title, lang),
+            count: g.len(),
+        })
+        .collect();
     FindingsPart {
-        total: rows.len(),
+        total: ctx.findings.len(),
         by_strength,
         by_rule,
         unverified: ctx.findings.iter().filter(|f| f.unverified).count(),
         columns: FINDING_COLUMNS.iter().map(|t| tx(*t, lang)).collect(),
         rows,
+        background_label: ctx.t(BACKGROUND),
         note: ctx.t(FINDINGS_NOTE),
     }
 }
@@ -1320,7 +1467,31 @@ fn build_charts(ctx: &Ctx) -> Charts {
         week_hour_title: ctx.t(WEEK_HOUR_TITLE),
         week_hour: rules::week_hour(ctx.case),
         weekdays: WEEKDAYS.iter().map(|t| ctx.t(*t)).collect(),
+        markers: {
+            let mut days: Vec<NaiveDate> =
+                ctx.case.agreements.iter().map(|a| a.date_reached).collect();
+            days.sort();
+            days.dedup();
+            days.into_iter()
+                .map(|d| (d, ctx.t(AGREEMENT_MARKER)))
+                .collect()
+        },
+        limit: daily_limit(ctx.case.settings.jurisdiction),
     }
+}
+
+const AGREEMENT_MARKER: Text = Text::new("协议", "協議", "Agreement");
+
+/// The per-day limit on connected calls, from the catalog (as the rules page draws it).
+fn daily_limit(j: Jurisdiction) -> Option<u32> {
+    rules::catalog(j)
+        .flat_map(|r| r.params.iter())
+        .find_map(|p| match (p.window, p.threshold, p.unit) {
+            (rules::Window::LocalDay, rules::Threshold::MoreThan(n), rules::Unit::TalkedCalls) => {
+                Some(n)
+            }
+            _ => None,
+        })
 }
 
 // ---------------------------------------------------------------------------
@@ -1742,16 +1913,6 @@ const L_NO_FINDINGS: Text = Text::new(
     "（規則檢查未發現結果；以下為事實紀錄。）",
     "(The rule check found nothing; the facts are set out below.)",
 );
-const L_FINDING: Text = Text::new(
-    "{0}. [{1}] {2}：{3}。{4}。（出处：{5}；效力层级：{6}；涉及记录：{7}）",
-    "{0}. [{1}] {2}：{3}。{4}。（出處：{5}；效力層級：{6}；涉及紀錄：{7}）",
-    "{0}. [{1}] {2}: {3}. Per the source, {4}. (Source: {5}; strength: {6}; entries: {7})",
-);
-const L_MORE_FINDINGS: Text = Text::new(
-    "……另有{0}项，见证据材料第三部分。",
-    "……另有{0}項，見證據材料第三部分。",
-    "… and {0} more, see part 3 of the evidence file.",
-);
 const L_EVIDENCE_HEAD: Text = Text::new("附：证据目录", "附：證據目錄", "Enclosed: evidence list");
 const L_EVIDENCE: Text = Text::new(
     "证据{0}：{1}（{2}）",
@@ -1898,117 +2059,238 @@ const US_NONE: Text = Text::new(
     "(The rule check found nothing; see the attached log.)",
 );
 
-/// At most this many findings are quoted in a letter (the rest are referred to).
-const LETTER_FINDINGS: usize = 30;
+/// At most this many evidence items are listed in a letter (the rest are referred to).
+const LETTER_EVIDENCE: usize = 8;
 
-struct LetterData {
-    lang: Lang,
-    lender: String,
-    reference: String,
-    first: String,
-    last: String,
-    collector_contacts: usize,
-    date: String,
-}
+const L_SUMMARY: Text = Text::new(
+    "{0}. {1}：我的记录显示{2}项，涉及{3}条记录、{4}天（{5}），见证据1记录表第{6}号。{7}。",
+    "{0}. {1}：我的紀錄顯示{2}項，涉及{3}筆紀錄、{4}天（{5}），見證據1紀錄表第{6}號。{7}。",
+    "{0}. {1}: my log shows {2} instance(s), {3} entries on {4} day(s) ({5}); see entries {6} of item 1. {7}.",
+);
+const W_LAW: Text = Text::new(
+    "可能违反{0}，是否构成由有关部门认定",
+    "可能違反{0}，是否構成由有關部門認定",
+    "this may breach {0}; the authorities decide whether it does",
+);
+const W_REGULATION: Text = Text::new(
+    "监管规定{0}对此有禁止性要求",
+    "監管規定{0}對此有禁止性要求",
+    "the regulator's rule {0} forbids this",
+);
+const W_STANDARD: Text = Text::new(
+    "推荐性国家标准{0}规定催收不应这样做",
+    "推薦性國家標準{0}規定催收不應這樣做",
+    "the national recommended standard {0} says collectors should not do this",
+);
+const W_SELF: Text = Text::new(
+    "行业自律规范{0}规定催收不应这样做",
+    "行業自律規範{0}規定催收不應這樣做",
+    "the industry self-regulation rules {0} say collectors should not do this",
+);
+const W_GUIDANCE: Text = Text::new(
+    "我认为这种做法不妥，希望贵司核查",
+    "我認為這種做法不妥，希望貴司核查",
+    "I consider this inappropriate and ask you to look into it",
+);
+const L_EVIDENCE_MORE: Text = Text::new(
+    "……等共{0}项，见证据材料第四部分证据目录。",
+    "……等共{0}項，見證據材料第四部分證據目錄。",
+    "… {0} items in all; see the evidence list (part 4).",
+);
+const L_CREDIT_DEBT: Text = Text::new(
+    "我在{0}的借款（合同/账户编号：{1}）。",
+    "我在{0}的借款（合約/帳戶編號：{1}）。",
+    "My account with {0} (reference {1}).",
+);
+const L_CREDIT_PAID: Text = Text::new(
+    "按该协议，截至{0}已到期{1}期，我已按期还款{2}期，共计已还{3}；相关还款凭证见证据目录。",
+    "按該協議，截至{0}已到期{1}期，我已按期還款{2}期，共計已還{3}；相關還款憑證見證據目錄。",
+    "Under that agreement, {1} instalment(s) fell due by {0}; I paid {2} on time, {3} in all; proof is in the evidence list.",
+);
+const L_CREDIT_NO_AGREEMENT: Text = Text::new(
+    "（未记录协商协议；请补充还款情况。）",
+    "（未記錄協商協議；請補充還款情況。）",
+    "(No agreement recorded; add the payments made.)",
+);
 
-fn letter_findings(ctx: &Ctx, lang: Lang, pred: &dyn Fn(&Finding) -> bool) -> Vec<String> {
-    let chosen: Vec<&&Finding> = ctx.findings.iter().filter(|f| pred(f)).collect();
-    let mut lines: Vec<String> = chosen
-        .iter()
-        .take(LETTER_FINDINGS)
-        .enumerate()
-        .map(|(i, f)| {
-            let row = finding_row(f, lang);
-            let entries: Vec<String> = f.contacts.iter().map(|s| format!("#{s}")).collect();
-            fill(
-                L_FINDING.get(lang),
-                &[
-                    &(i + 1).to_string(),
-                    &row.rule_id,
-                    &row.title,
-                    &row.measured,
-                    &row.lead,
-                    &row.sources.join("；"),
-                    &row.strength,
-                    &if entries.is_empty() {
-                        DASH.to_string()
-                    } else {
-                        entries.join(" ")
-                    },
-                ],
-            )
-        })
-        .collect();
-    if chosen.len() > LETTER_FINDINGS {
-        lines.push(fill(
-            L_MORE_FINDINGS.get(lang),
-            &[&(chosen.len() - LETTER_FINDINGS).to_string()],
-        ));
+/// Which lender a finding is about: its debt's lender, else its creditor bucket.
+fn finding_lender(ctx: &Ctx, f: &Finding) -> Option<String> {
+    if let Some(d) = f.debt_id.as_deref().and_then(|id| ctx.case.debt(id)) {
+        return Some(d.lender.trim().to_string());
     }
-    lines
+    match &f.creditor {
+        rules::Creditor::Lender(n) => Some(n.trim().to_string()),
+        rules::Creditor::Unknown => None,
+    }
 }
 
-fn letter_evidence(evidence: &EvidencePart, lang: Lang) -> Vec<String> {
-    evidence
-        .items
+/// One short line per rule, first person, primary sources with their strength wording.
+/// `regulator`: leave out findings that rest on guidance only.
+fn letter_lines(ctx: &Ctx, lang: Lang, findings: &[&Finding], regulator: bool) -> Vec<String> {
+    let mut n = 0;
+    group_by_rule(findings)
         .iter()
+        .filter_map(|g| {
+            let gf = group_facts(ctx, g);
+            let basis = match gf.strength {
+                Strength::Guidance if regulator => return None,
+                Strength::Guidance => tx(W_GUIDANCE, lang),
+                s => {
+                    let refs: Vec<String> = gf
+                        .primary
+                        .iter()
+                        .filter(|c| c.strength == s)
+                        .map(|c| cite_text(c, lang))
+                        .collect();
+                    let w = match s {
+                        Strength::Law => W_LAW,
+                        Strength::Regulation => W_REGULATION,
+                        Strength::Standard => W_STANDARD,
+                        _ => W_SELF,
+                    };
+                    fill(w.get(lang), &[&refs.join("、")])
+                }
+            };
+            let mut seqs: Vec<String> = gf
+                .entries
+                .iter()
+                .take(CONTACTS_SHOWN)
+                .map(|s| s.to_string())
+                .collect();
+            if seqs.is_empty() {
+                seqs.push(DASH.to_string());
+            }
+            let mut seq_text = seqs.join("、");
+            seq_text.push_str(&more_text(gf.entries.len(), lang));
+            n += 1;
+            Some(fill(
+                L_SUMMARY.get(lang),
+                &[
+                    &n.to_string(),
+                    // Rule titles speak to the borrower; a letter speaks as the borrower.
+                    &g[0].rule.title.get(lang).replace('你', "我"),
+                    &g.len().to_string(),
+                    &gf.entries.len().to_string(),
+                    &gf.days.to_string(),
+                    &gf.period,
+                    &seq_text,
+                    &basis,
+                ],
+            ))
+        })
+        .collect()
+}
+
+fn letter_evidence(
+    evidence: &EvidencePart,
+    lang: Lang,
+    keep: &dyn Fn(&EvidenceItem) -> bool,
+) -> Vec<String> {
+    let items: Vec<&EvidenceItem> = evidence.items.iter().filter(|e| keep(e)).collect();
+    let mut lines: Vec<String> = items
+        .iter()
+        .take(LETTER_EVIDENCE)
         .map(|e| {
             fill(
                 L_EVIDENCE.get(lang),
                 &[&e.number.to_string(), &e.name, &e.form],
             )
         })
-        .collect()
+        .collect();
+    if items.len() > LETTER_EVIDENCE {
+        lines.push(fill(L_EVIDENCE_MORE.get(lang), &[&items.len().to_string()]));
+    }
+    lines
+}
+
+/// What the letters about one lender (or about everyone, `lender` None) draw on.
+struct Scope<'a> {
+    lender: Option<String>,
+    debts: Vec<&'a crate::domain::model::Debt>,
+    findings: Vec<&'a Finding>,
+    collector: Vec<&'a Contact>,
 }
 
 fn build_letters(ctx: &Ctx, evidence: &EvidencePart, prepared_at: DateTime<Utc>) -> Vec<Letter> {
     let contacts = ctx.contacts_in_range();
-    let collector: Vec<&&Contact> = contacts
+    let collector: Vec<&Contact> = contacts
         .iter()
+        .copied()
         .filter(|c| c.data.is_collector_initiated())
         .collect();
-    let debt = ctx.case.debts.first();
     let date = ymd(time::utc_to_zone(prepared_at, ctx.tz).date_naive());
-    let first = collector
-        .first()
-        .map(|c| ymd(ctx.contact_day(c)))
-        .unwrap_or_else(|| DASH.to_string());
-    let last = collector
-        .last()
-        .map(|c| ymd(ctx.contact_day(c)))
-        .unwrap_or_else(|| DASH.to_string());
-    let lender = debt
-        .map(|d| d.lender.clone())
-        .filter(|l| !l.is_empty())
-        .unwrap_or_else(|| rules::Creditor::Unknown.label(ctx.lang));
-    let reference = debt
-        .map(|d| d.reference.clone())
-        .filter(|r| !r.is_empty())
-        .unwrap_or_else(|| DASH.to_string());
-    let base = |lang: Lang| LetterData {
-        lang,
-        lender: lender.clone(),
-        reference: reference.clone(),
-        first: first.clone(),
-        last: last.clone(),
-        collector_contacts: collector.len(),
-        date: date.clone(),
+    let contact_lender = |c: &Contact| {
+        c.data
+            .debt_id
+            .as_deref()
+            .and_then(|id| ctx.case.debt(id))
+            .map(|d| d.lender.trim().to_string())
+    };
+    let mut lenders: Vec<String> = Vec::new();
+    for d in &ctx.case.debts {
+        let l = d.lender.trim().to_string();
+        if !lenders.contains(&l) {
+            lenders.push(l);
+        }
+    }
+    let everyone = Scope {
+        lender: None,
+        debts: ctx.case.debts.iter().collect(),
+        findings: ctx.findings.clone(),
+        collector: collector.clone(),
+    };
+    let scopes: Vec<Scope> = if lenders.is_empty() {
+        vec![Scope {
+            lender: None,
+            debts: Vec::new(),
+            findings: ctx.findings.clone(),
+            collector: collector.clone(),
+        }]
+    } else {
+        lenders
+            .iter()
+            .map(|l| Scope {
+                lender: Some(l.clone()),
+                debts: ctx
+                    .case
+                    .debts
+                    .iter()
+                    .filter(|d| d.lender.trim() == l)
+                    .collect(),
+                findings: ctx
+                    .findings
+                    .iter()
+                    .copied()
+                    .filter(|f| finding_lender(ctx, f).as_deref() == Some(l.as_str()))
+                    .collect(),
+                collector: collector
+                    .iter()
+                    .copied()
+                    .filter(|c| contact_lender(c).as_deref() == Some(l.as_str()))
+                    .collect(),
+            })
+            .collect()
     };
     if ctx.case.settings.jurisdiction == Jurisdiction::Us {
-        return us_letters(ctx, evidence, &base(Lang::En));
+        return us_letters(ctx, evidence, &scopes, &date);
     }
     let lang = if ctx.lang == Lang::ZhTw {
         Lang::ZhTw
     } else {
         Lang::ZhCn
     };
-    let d = base(lang);
     let name = |s: &str| {
-        if s.is_empty() {
+        if s.trim().is_empty() {
             tx(NONE, lang)
         } else {
             s.to_string()
         }
+    };
+    let lender_label = |sc: &Scope| {
+        sc.lender
+            .clone()
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| rules::Creditor::Unknown.label(lang))
     };
     let debtor = &ctx.case.debtor;
     let complainant = fill(
@@ -2019,137 +2301,195 @@ fn build_letters(ctx: &Ctx, evidence: &EvidencePart, prepared_at: DateTime<Utc>)
             &name(&debtor.id_number),
         ],
     );
-    let debts: Vec<String> = ctx
-        .case
-        .debts
-        .iter()
-        .map(|x| {
-            fill(
-                L_DEBT.get(lang),
-                &[
-                    &x.lender,
-                    if x.reference.is_empty() {
-                        DASH
-                    } else {
-                        &x.reference
-                    },
-                ],
-            )
+    let reference = |d: &crate::domain::model::Debt| {
+        if d.reference.is_empty() {
+            DASH.to_string()
+        } else {
+            d.reference.clone()
+        }
+    };
+    let debt_lines = |sc: &Scope| -> Vec<String> {
+        sc.debts
+            .iter()
+            .map(|x| fill(L_DEBT.get(lang), &[&x.lender, &reference(x)]))
+            .collect()
+    };
+    let agreements_of = |sc: &Scope| -> Vec<&crate::domain::model::Agreement> {
+        ctx.case
+            .agreements
+            .iter()
+            .filter(|a| sc.debts.iter().any(|d| d.id == a.debt_id))
+            .collect()
+    };
+    let agreement_line = |a: &crate::domain::model::Agreement| {
+        let currency = ctx
+            .case
+            .debt(&a.debt_id)
+            .map_or("CNY", |x| x.currency.as_str());
+        let t = agreement::totals(a, ctx.today);
+        fill(
+            L_AGREEMENT.get(lang),
+            &[
+                &ymd(a.date_reached),
+                labels::negotiation_channel(a.channel).get(lang),
+                &ctx.lender_name(Some(&a.debt_id)),
+                labels::agreement_kind(a.kind).get(lang),
+                if a.reference.is_empty() {
+                    DASH
+                } else {
+                    &a.reference
+                },
+                &amount(t.agreed, currency),
+                &ymd(ctx.today),
+                &amount(t.paid, currency),
+            ],
+        )
+    };
+    let facts = |sc: &Scope| {
+        let first = sc
+            .collector
+            .first()
+            .map(|c| ymd(ctx.contact_day(c)))
+            .unwrap_or_else(|| DASH.to_string());
+        let last = sc
+            .collector
+            .last()
+            .map(|c| ymd(ctx.contact_day(c)))
+            .unwrap_or_else(|| DASH.to_string());
+        fill(
+            L_CONTACTS.get(lang),
+            &[&first, &last, &sc.collector.len().to_string()],
+        )
+    };
+    let evidence_for = |sc: &Scope| {
+        let seqs: BTreeSet<u32> = sc.collector.iter().map(|c| c.seq).collect();
+        let agreement_ids: Vec<String> = agreements_of(sc).iter().map(|a| a.id.clone()).collect();
+        let all = sc.lender.is_none();
+        letter_evidence(evidence, lang, &|e: &EvidenceItem| {
+            if all || e.key == LOG_ITEM {
+                return true;
+            }
+            if let Some(rest) = e.key.strip_prefix("att:") {
+                return rest
+                    .split(':')
+                    .next()
+                    .and_then(|s| s.parse::<u32>().ok())
+                    .is_some_and(|s| seqs.contains(&s));
+            }
+            if let Some(rest) = e.key.strip_prefix("proof:") {
+                return agreement_ids
+                    .iter()
+                    .any(|id| rest.starts_with(&format!("{id}:")));
+            }
+            true
         })
-        .collect();
-    let agreements: Vec<String> = ctx
-        .case
-        .agreements
-        .iter()
-        .map(|a| {
-            let currency = ctx
-                .case
-                .debt(&a.debt_id)
-                .map_or("CNY", |x| x.currency.as_str());
-            let t = agreement::totals(a, ctx.today);
-            fill(
-                L_AGREEMENT.get(lang),
-                &[
-                    &ymd(a.date_reached),
-                    labels::negotiation_channel(a.channel).get(lang),
-                    &ctx.lender_name(Some(&a.debt_id)),
-                    labels::agreement_kind(a.kind).get(lang),
-                    if a.reference.is_empty() {
-                        DASH
-                    } else {
-                        &a.reference
-                    },
-                    &amount(t.agreed, currency),
-                    &ymd(ctx.today),
-                    &amount(t.paid, currency),
-                ],
-            )
-        })
-        .collect();
-    let facts = fill(
-        L_CONTACTS.get(lang),
-        &[&d.first, &d.last, &d.collector_contacts.to_string()],
-    );
-    let ev = letter_evidence(evidence, lang);
+    };
     let fp = fill(L_FINGERPRINT.get(lang), &[&ctx.digest]);
 
-    let compose =
-        |title: String, to: String, intro: Vec<String>, findings: Vec<String>, requests: String| {
-            let mut parts: Vec<String> = vec![title.clone(), String::new(), complainant.clone()];
-            parts.extend(debts.iter().cloned());
-            parts.push(String::new());
-            parts.extend(intro);
-            parts.extend(agreements.iter().cloned());
-            parts.push(facts.clone());
-            parts.push(String::new());
-            parts.push(tx(L_FINDINGS_HEAD, lang));
-            if findings.is_empty() {
-                parts.push(tx(L_NO_FINDINGS, lang));
-            } else {
-                parts.extend(findings);
-            }
-            parts.push(String::new());
-            parts.push(requests);
-            parts.push(String::new());
-            parts.push(tx(L_NOTE, lang));
-            parts.push(String::new());
-            parts.push(tx(L_EVIDENCE_HEAD, lang));
-            parts.extend(ev.iter().cloned());
-            parts.push(fp.clone());
-            parts.push(String::new());
-            parts.push(fill(
-                L_CLOSING.get(lang),
-                &[&to, &name(&debtor.name), &d.date],
-            ));
-            Letter {
-                kind: LetterKind::Lender,
-                title,
-                text: parts.join("\n"),
-            }
-        };
-
-    let all = |_: &Finding| true;
-    let mut letters = Vec::new();
-
-    let mut l = compose(
-        fill(LT_LENDER_TITLE.get(lang), &[&d.lender]),
-        fill(LT_LENDER_TO.get(lang), &[&d.lender]),
-        Vec::new(),
-        letter_findings(ctx, lang, &all),
-        tx(LT_LENDER_REQ, lang),
-    );
-    l.kind = LetterKind::Lender;
-    letters.push(l);
-
-    let prior: Vec<String> = ctx
-        .case
-        .events
-        .iter()
-        .filter(|e| e.kind == crate::domain::model::EventKind::Complaint)
-        .map(|e| {
-            let mut s = format!("{} {}", ymd(time::local_date(&e.at, ctx.tz)), e.channel);
-            if let Some(r) = e.replied_on {
-                s.push_str(&format!(" → {}", ymd(r)));
-            }
-            if !e.note.is_empty() {
-                s.push_str(&format!(" {}", truncate(&e.note, 120)));
-            }
-            s
-        })
-        .collect();
-    let mut l = compose(
-        tx(LT_NFRA_TITLE, lang),
-        tx(LT_NFRA_TO, lang),
-        vec![if prior.is_empty() {
-            tx(LT_NFRA_NO_PRIOR, lang)
+    let compose = |kind: LetterKind,
+                   idx: usize,
+                   title: String,
+                   to: String,
+                   sc: &Scope,
+                   intro: Vec<String>,
+                   body: Vec<String>,
+                   requests: String| {
+        let mut parts: Vec<String> = vec![title.clone(), String::new(), complainant.clone()];
+        parts.extend(debt_lines(sc));
+        parts.push(String::new());
+        parts.extend(intro);
+        parts.extend(body);
+        parts.push(String::new());
+        parts.push(requests);
+        parts.push(String::new());
+        parts.push(tx(L_NOTE, lang));
+        parts.push(String::new());
+        parts.push(tx(L_EVIDENCE_HEAD, lang));
+        parts.extend(evidence_for(sc));
+        parts.push(fp.clone());
+        parts.push(String::new());
+        parts.push(fill(
+            L_CLOSING.get(lang),
+            &[&to, &name(&debtor.name), &date],
+        ));
+        Letter {
+            key: format!("{}-{idx}", kind.key()),
+            kind,
+            title,
+            text: parts.join("\n"),
+        }
+    };
+    let conduct_body = |sc: &Scope, regulator: bool, pred: &dyn Fn(&Finding) -> bool| {
+        let mut body: Vec<String> = agreements_of(sc).into_iter().map(agreement_line).collect();
+        body.push(facts(sc));
+        body.push(String::new());
+        let chosen: Vec<&Finding> = sc.findings.iter().copied().filter(|f| pred(f)).collect();
+        let lines = letter_lines(ctx, lang, &chosen, regulator);
+        body.push(tx(L_FINDINGS_HEAD, lang));
+        if lines.is_empty() {
+            body.push(tx(L_NO_FINDINGS, lang));
         } else {
-            fill(LT_NFRA_PRIOR.get(lang), &[&prior.join("；")])
-        }],
-        letter_findings(ctx, lang, &all),
-        fill(LT_NFRA_REQ.get(lang), &[&d.lender]),
-    );
-    l.kind = LetterKind::Nfra;
-    letters.push(l);
+            body.extend(lines);
+        }
+        body
+    };
+
+    let mut letters = Vec::new();
+    for (i, sc) in scopes.iter().enumerate() {
+        let lender = lender_label(sc);
+        letters.push(compose(
+            LetterKind::Lender,
+            i,
+            fill(LT_LENDER_TITLE.get(lang), &[&lender]),
+            fill(LT_LENDER_TO.get(lang), &[&lender]),
+            sc,
+            Vec::new(),
+            conduct_body(sc, false, &|_| true),
+            tx(LT_LENDER_REQ, lang),
+        ));
+    }
+
+    let prior = |sc: &Scope| -> Vec<String> {
+        ctx.case
+            .events
+            .iter()
+            .filter(|e| e.kind == crate::domain::model::EventKind::Complaint)
+            .filter(|e| {
+                sc.lender.is_none()
+                    || e.debt_id
+                        .as_deref()
+                        .is_none_or(|id| sc.debts.iter().any(|d| d.id == id))
+            })
+            .map(|e| {
+                let mut s = format!("{} {}", ymd(time::local_date(&e.at, ctx.tz)), e.channel);
+                if let Some(r) = e.replied_on {
+                    s.push_str(&format!(" → {}", ymd(r)));
+                }
+                if !e.note.is_empty() {
+                    s.push_str(&format!(" {}", truncate(&e.note, 120)));
+                }
+                s
+            })
+            .collect()
+    };
+    for (i, sc) in scopes.iter().enumerate() {
+        let lender = lender_label(sc);
+        let p = prior(sc);
+        letters.push(compose(
+            LetterKind::Nfra,
+            i,
+            format!("{}：{}", tx(LT_NFRA_TITLE, lang), lender),
+            tx(LT_NFRA_TO, lang),
+            sc,
+            vec![if p.is_empty() {
+                tx(LT_NFRA_NO_PRIOR, lang)
+            } else {
+                fill(LT_NFRA_PRIOR.get(lang), &[&p.join("；")])
+            }],
+            conduct_body(sc, true, &|_| true),
+            fill(LT_NFRA_REQ.get(lang), &[&lender]),
+        ));
+    }
 
     let mut numbers: BTreeMap<String, (usize, String, String)> = BTreeMap::new();
     for c in &collector {
@@ -2165,112 +2505,191 @@ fn build_letters(ctx: &Ctx, evidence: &EvidencePart, prepared_at: DateTime<Utc>)
         e.0 += 1;
         e.2 = stamp;
     }
+    let mut ranked: Vec<(&String, &(usize, String, String))> = numbers.iter().collect();
+    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
     let mut intro = vec![tx(LT_12321_HEAD, lang)];
     intro.extend(
-        numbers.iter().map(|(n, (count, a, b))| {
-            fill(LT_12321_LINE.get(lang), &[n, &count.to_string(), a, b])
-        }),
+        ranked
+            .iter()
+            .take(CONTACTS_SHOWN)
+            .map(|(n, (count, a, b))| {
+                fill(LT_12321_LINE.get(lang), &[n, &count.to_string(), a, b])
+            }),
     );
+    intro.push(more_text(ranked.len(), lang));
     intro.push(String::new());
-    let mut l = compose(
+    letters.push(compose(
+        LetterKind::Harassment12321,
+        0,
         tx(LT_12321_TITLE, lang),
         tx(LT_12321_TO, lang),
+        &everyone,
         intro,
-        letter_findings(ctx, lang, &|f: &Finding| {
+        conduct_body(&everyone, true, &|f: &Finding| {
             matches!(
                 f.rule.kind,
                 Kind::Timing | Kind::Frequency | Kind::Conduct | Kind::Safety
             )
         }),
         tx(LT_12321_REQ, lang),
-    );
-    l.kind = LetterKind::Harassment12321;
-    letters.push(l);
+    ));
 
-    let mut l = compose(
+    letters.push(compose(
+        LetterKind::Police,
+        0,
         tx(LT_POLICE_TITLE, lang),
         tx(LT_POLICE_TO, lang),
+        &everyone,
         vec![tx(LT_POLICE_INTRO, lang)],
-        letter_findings(ctx, lang, &|f: &Finding| {
+        conduct_body(&everyone, true, &|f: &Finding| {
             !matches!(f.rule.kind, Kind::Reminder | Kind::Process)
         }),
         tx(LT_POLICE_REQ, lang),
-    );
-    l.kind = LetterKind::Police;
-    letters.push(l);
+    ));
 
-    let mut l = compose(
-        fill(LT_CREDIT_TITLE.get(lang), &[&d.lender]),
-        tx(LT_CREDIT_TO, lang),
-        Vec::new(),
-        letter_findings(ctx, lang, &|f: &Finding| {
-            f.id().starts_with("CN-DL-CREDIT") || f.id() == "CN-AGREEMENT-OLD-SCHEDULE"
-        }),
-        tx(LT_CREDIT_REQ, lang),
-    );
-    l.kind = LetterKind::CreditDispute;
-    letters.push(l);
+    // Credit-report disputes: about the record of each lender with an agreement.
+    for (i, sc) in scopes.iter().enumerate() {
+        let ags = agreements_of(sc);
+        let credit = sc
+            .findings
+            .iter()
+            .any(|f| f.id().starts_with("CN-DL-CREDIT") || f.id() == "CN-AGREEMENT-OLD-SCHEDULE");
+        if ags.is_empty() && !credit {
+            continue;
+        }
+        let lender = lender_label(sc);
+        let mut body: Vec<String> = sc
+            .debts
+            .iter()
+            .map(|d| fill(L_CREDIT_DEBT.get(lang), &[&d.lender, &reference(d)]))
+            .collect();
+        for a in &ags {
+            body.push(agreement_line(a));
+            let states = agreement::instalment_states(a, ctx.today);
+            let due = states.iter().filter(|s| s.due <= ctx.today).count();
+            let on_time = states
+                .iter()
+                .filter(|s| s.status == InstalmentStatus::Paid && !s.paid_late)
+                .count();
+            let currency = ctx
+                .case
+                .debt(&a.debt_id)
+                .map_or("CNY", |x| x.currency.as_str());
+            let t = agreement::totals(a, ctx.today);
+            body.push(fill(
+                L_CREDIT_PAID.get(lang),
+                &[
+                    &ymd(ctx.today),
+                    &due.to_string(),
+                    &on_time.to_string(),
+                    &amount(t.paid, currency),
+                ],
+            ));
+        }
+        if ags.is_empty() {
+            body.push(tx(L_CREDIT_NO_AGREEMENT, lang));
+        }
+        letters.push(compose(
+            LetterKind::CreditDispute,
+            i,
+            fill(LT_CREDIT_TITLE.get(lang), &[&lender]),
+            tx(LT_CREDIT_TO, lang),
+            sc,
+            Vec::new(),
+            body,
+            tx(LT_CREDIT_REQ, lang),
+        ));
+    }
 
     letters
 }
 
-fn us_letters(ctx: &Ctx, evidence: &EvidencePart, d: &LetterData) -> Vec<Letter> {
-    let lang = d.lang;
+fn us_letters(ctx: &Ctx, evidence: &EvidencePart, scopes: &[Scope], date: &str) -> Vec<Letter> {
+    let lang = Lang::En;
     let name = if ctx.case.debtor.name.is_empty() {
         tx(NONE, lang)
     } else {
         ctx.case.debtor.name.clone()
     };
-    let findings = letter_findings(ctx, lang, &|_| true);
-    let ev = letter_evidence(evidence, lang);
-    let mut cease = vec![
-        fill(US_CEASE.get(lang), &[&d.lender, &d.reference]),
-        String::new(),
-        tx(US_CEASE_FACTS, lang),
-    ];
-    if findings.is_empty() {
-        cease.push(tx(US_NONE, lang));
-    } else {
-        cease.extend(findings.iter().cloned());
-    }
-    cease.push(String::new());
-    cease.push(tx(US_CEASE_END, lang));
-    cease.push(String::new());
-    cease.push(fill(L_CLOSING.get(lang), &["", &name, &d.date]));
-
-    let mut cfpb = vec![fill(
-        US_CFPB.get(lang),
-        &[
-            &d.lender,
-            &d.reference,
-            &d.first,
-            &d.last,
-            &d.collector_contacts.to_string(),
-        ],
-    )];
-    if findings.is_empty() {
-        cfpb.push(tx(US_NONE, lang));
-    } else {
-        cfpb.extend(findings);
-    }
-    cfpb.push(String::new());
-    cfpb.push(tx(US_CFPB_ASK, lang));
-    cfpb.push(String::new());
-    cfpb.push(tx(L_EVIDENCE_HEAD, lang));
-    cfpb.extend(ev);
-    cfpb.push(fill(L_FINGERPRINT.get(lang), &[&ctx.digest]));
-    vec![
-        Letter {
+    let ev = letter_evidence(evidence, lang, &|_| true);
+    let mut out = Vec::new();
+    for (i, sc) in scopes.iter().enumerate() {
+        let lender = sc
+            .lender
+            .clone()
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| rules::Creditor::Unknown.label(lang));
+        let reference = sc
+            .debts
+            .first()
+            .map(|d| d.reference.clone())
+            .filter(|r| !r.is_empty())
+            .unwrap_or_else(|| DASH.to_string());
+        let first = sc
+            .collector
+            .first()
+            .map(|c| ymd(ctx.contact_day(c)))
+            .unwrap_or_else(|| DASH.to_string());
+        let last = sc
+            .collector
+            .last()
+            .map(|c| ymd(ctx.contact_day(c)))
+            .unwrap_or_else(|| DASH.to_string());
+        let findings = letter_lines(ctx, lang, &sc.findings, false);
+        let mut cease = vec![
+            fill(US_CEASE.get(lang), &[&lender, &reference]),
+            String::new(),
+            tx(US_CEASE_FACTS, lang),
+        ];
+        if findings.is_empty() {
+            cease.push(tx(US_NONE, lang));
+        } else {
+            cease.extend(findings.iter().cloned());
+        }
+        cease.push(String::new());
+        cease.push(tx(US_CEASE_END, lang));
+        cease.push(String::new());
+        cease.push(fill(L_CLOSING.get(lang), &["", &name, date]));
+        let mut cfpb = vec![fill(
+            US_CFPB.get(lang),
+            &[
+                &lender,
+                &reference,
+                &first,
+                &last,
+                &sc.collector.len().to_string(),
+            ],
+        )];
+        if findings.is_empty() {
+            cfpb.push(tx(US_NONE, lang));
+        } else {
+            cfpb.extend(findings);
+        }
+        cfpb.push(String::new());
+        cfpb.push(tx(US_CFPB_ASK, lang));
+        cfpb.push(String::new());
+        cfpb.push(tx(L_EVIDENCE_HEAD, lang));
+        cfpb.extend(ev.iter().cloned());
+        cfpb.push(fill(L_FINGERPRINT.get(lang), &[&ctx.digest]));
+        let suffix = if scopes.len() > 1 {
+            format!(" — {lender}")
+        } else {
+            String::new()
+        };
+        out.push(Letter {
+            key: format!("{}-{i}", LetterKind::UsCease.key()),
             kind: LetterKind::UsCease,
-            title: "Cease-communication letter (15 U.S.C. 1692c(c))".to_string(),
+            title: format!("Cease-communication letter (15 U.S.C. 1692c(c)){suffix}"),
             text: cease.join("\n"),
-        },
-        Letter {
+        });
+        out.push(Letter {
+            key: format!("{}-{i}", LetterKind::UsCfpb.key()),
             kind: LetterKind::UsCfpb,
-            title: "CFPB complaint summary".to_string(),
+            title: format!("CFPB complaint summary{suffix}"),
             text: cfpb.join("\n"),
-        },
-    ]
+        });
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -2583,7 +3002,11 @@ mod tests {
         assert_eq!(r.agreements.len(), 1);
         assert_eq!(r.agreements[0].schedule.len(), 1);
         assert!(r.findings.total > 0);
-        assert!(r.findings.rows.iter().all(|f| !f.sources.is_empty()));
+        assert!(r
+            .findings
+            .rows
+            .iter()
+            .all(|f| !f.sources.is_empty() || f.strength_key == "guidance"));
         assert_eq!(r.log.rows.len(), 20);
         assert!(!r.charts.per_day.is_empty());
         assert_eq!(r.charts.week_hour.len(), 7);
@@ -2808,6 +3231,115 @@ mod tests {
         assert_eq!(kinds, [LetterKind::UsCease, LetterKind::UsCfpb]);
         assert!(r.letters[0].text.contains("1692c(c)"));
         assert!(r.channels.iter().any(|c| c.key == "cfpb"));
+    }
+
+    /// The sample with a second lender whose contacts carry its own debt.
+    fn two_lenders() -> Case {
+        let mut case = sample();
+        case.debts.push(Debt {
+            id: "d2".into(),
+            lender: "乙银行信用卡".into(),
+            lender_type: LenderType::BankCard,
+            reference: "CARD-9999".into(),
+            ..Debt::default()
+        });
+        for c in case.contacts.iter_mut() {
+            if c.data.debt_id.is_none() {
+                c.data.debt_id = Some("d2".into());
+            }
+        }
+        case
+    }
+
+    #[test]
+    fn letters_stay_with_their_lender() {
+        let r = report(&two_lenders(), &zh());
+        let lender: Vec<&Letter> = r
+            .letters
+            .iter()
+            .filter(|l| matches!(l.kind, LetterKind::Lender | LetterKind::Nfra))
+            .collect();
+        assert_eq!(
+            lender.len(),
+            4,
+            "{:?}",
+            r.letters.iter().map(|l| &l.key).collect::<Vec<_>>()
+        );
+        for l in &lender {
+            let a = l.title.contains("示例消费金融");
+            let b = l.title.contains("乙银行信用卡");
+            assert!(a ^ b, "{}", l.title);
+            if a {
+                assert!(!l.text.contains("乙银行信用卡") && !l.text.contains("CARD-9999"));
+            } else {
+                assert!(!l.text.contains("示例消费金融") && !l.text.contains("LN-2025-0001"));
+                assert!(!l.text.contains("AG-778"));
+            }
+        }
+        let keys: BTreeSet<&str> = r.letters.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(keys.len(), r.letters.len());
+    }
+
+    #[test]
+    fn letters_are_first_person_short_and_code_free() {
+        for case in [sample(), two_lenders()] {
+            for lang in [Lang::ZhCn, Lang::ZhTw] {
+                let r = report(&case, &ReportOptions { lang, ..zh() });
+                for l in &r.letters {
+                    assert!(!l.text.contains("CN-"), "{}: {}", l.key, l.text);
+                    assert!(
+                        !l.text.contains("你按") && !l.text.contains("你的"),
+                        "{}",
+                        l.key
+                    );
+                    assert!(l.text.contains('我'), "{}", l.key);
+                    let han = l
+                        .text
+                        .chars()
+                        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                        .count();
+                    assert!(han < 1_500, "{} has {han} characters", l.key);
+                }
+            }
+        }
+        let r = report(&sample(), &zh());
+        let credit = r
+            .letters
+            .iter()
+            .find(|l| l.kind == LetterKind::CreditDispute)
+            .unwrap();
+        assert!(credit.text.contains("AG-778"));
+        assert!(credit.text.contains("按期还款"));
+        assert!(!credit.text.contains("记录显示"), "{}", credit.text);
+    }
+
+    #[test]
+    fn findings_are_one_row_per_rule_with_primary_sources() {
+        let r = report(&sample(), &zh());
+        let ids: BTreeSet<&str> = r.findings.rows.iter().map(|f| f.rule_id.as_str()).collect();
+        assert_eq!(ids.len(), r.findings.rows.len());
+        assert_eq!(
+            r.findings.rows.iter().map(|f| f.count).sum::<usize>(),
+            r.findings.total
+        );
+        for f in &r.findings.rows {
+            assert!(f.contacts.len() <= CONTACTS_SHOWN);
+            let rule = rules::rule(&f.rule_id).unwrap();
+            for s in &f.background {
+                assert!(
+                    rule.related.iter().any(|c| s.starts_with(&c.reference())),
+                    "{s}"
+                );
+            }
+            for s in &f.sources {
+                assert!(
+                    rule.primary.iter().any(|c| s.starts_with(&c.reference())),
+                    "{s}"
+                );
+            }
+        }
+        assert_eq!(r.charts.limit, Some(3));
+        assert_eq!(r.charts.markers.len(), 1);
     }
 
     #[test]

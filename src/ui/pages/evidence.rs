@@ -274,14 +274,15 @@ fn render_report(r: &Report) -> AnyView {
                             <thead><tr>{r.findings.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
                             <tbody>
                                 {r.findings.rows.iter().map(|f| view! {
-                                    <tr>
-                                        <td><span class="rule-id">{f.rule_id.clone()}</span><br/>{f.title.clone()}</td>
-                                        <td>{f.measured.clone()}<br/><span class="ev-lead">{f.lead.clone()}</span>
+                                    <tr data-testid="finding-row">
+                                        <td data-label=r.findings.columns.first().cloned().unwrap_or_default()><span class="rule-id">{f.rule_id.clone()}</span><br/>{f.title.clone()}</td>
+                                        <td data-label=r.findings.columns.get(1).cloned().unwrap_or_default()>{f.measured.clone()}<br/><span class="ev-lead">{f.lead.clone()}</span>
                                             {(!f.scope.is_empty()).then(|| view! { <br/><span class="ev-note">{f.scope.clone()}</span> })}</td>
-                                        <td class="ev-sources">{f.sources.join("；")}</td>
-                                        <td><span class=format!("badge {}", f.strength_key)>{f.strength.clone()}</span>
+                                        <td class="ev-sources" data-label=r.findings.columns.get(2).cloned().unwrap_or_default()>{f.sources.join("；")}
+                                            {(!f.background.is_empty()).then(|| view! { <div class="ev-background">{format!("{}{}", r.findings.background_label, f.background.join("；"))}</div> })}</td>
+                                        <td data-label=r.findings.columns.get(3).cloned().unwrap_or_default()><span class=format!("badge {}", f.strength_key)>{f.strength.clone()}</span>
                                             {f.unverified.then(|| view! { <span class="badge unverified">{t(K::Unverified)}</span> })}</td>
-                                        <td class="num">{f.contacts.iter().map(|s| format!("#{s}")).collect::<Vec<_>>().join(" ")}</td>
+                                        <td class="ev-entries" data-label=r.findings.columns.get(4).cloned().unwrap_or_default()>{f.contacts.iter().map(|s| format!("#{s}")).collect::<Vec<_>>().join(" ")}{f.more.clone()}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -426,14 +427,15 @@ fn render_agreement(a: &AgreementPart, lang: Lang) -> impl IntoView {
 
 fn render_charts(r: &Report) -> impl IntoView {
     let lang = r.lang;
-    let markers: Vec<(NaiveDate, String)> = Vec::new();
+    let markers: Vec<(NaiveDate, String)> = r.charts.markers.clone();
+    let limit = r.charts.limit;
     let jurisdiction = jurisdiction_of(r);
     let (off_hours, band) = night_band(jurisdiction);
     let data = r.charts.per_day.clone();
     let grid = r.charts.week_hour;
     view! {
         <div class="chart-grid ev-chart-grid">
-            <PerDayChart data=data markers=markers limit=None lang=lang />
+            <PerDayChart data=data markers=markers limit=limit lang=lang />
             <HeatMap grid=grid off_hours=off_hours band_label=band lang=lang />
         </div>
     }
@@ -461,7 +463,7 @@ fn night_band(j: Jurisdiction) -> ([bool; 24], String) {
 #[component]
 fn Letters(report: Memo<Report>) -> impl IntoView {
     let state = use_app();
-    let selected = RwSignal::new(None::<LetterKind>);
+    let selected = RwSignal::new(None::<String>);
     let text = RwSignal::new(String::new());
     let include = RwSignal::new(true);
     let status = RwSignal::new(None::<K>);
@@ -469,10 +471,10 @@ fn Letters(report: Memo<Report>) -> impl IntoView {
 
     let generated = move || {
         report.with(|r| {
-            let kind = selected.get().or(r.letters.first().map(|l| l.kind));
+            let key = selected.get().or(r.letters.first().map(|l| l.key.clone()));
             r.letters
                 .iter()
-                .find(|l| Some(l.kind) == kind)
+                .find(|l| Some(&l.key) == key.as_ref())
                 .map(|l| l.text.clone())
                 .unwrap_or_default()
         })
@@ -506,13 +508,14 @@ fn Letters(report: Memo<Report>) -> impl IntoView {
                     <span class="field-label">{move || state.t(K::LetterPick)}</span>
                     <select data-testid="letter-select" on:change=move |e| {
                         let v = event_target_value(&e);
-                        let kind = report.with_untracked(|r| r.letters.iter().find(|l| l.kind.key() == v).map(|l| l.kind));
-                        selected.set(kind);
+                        let key = report.with_untracked(|r| r.letters.iter().find(|l| l.key == v).map(|l| l.key.clone()));
+                        selected.set(key);
                         status.set(None);
                     }>
                         {move || report.with(|r| r.letters.iter().map(|l| {
-                            let kind = l.kind;
-                            view! { <option value=kind.key() selected=move || selected.get() == Some(kind)>{l.title.clone()}</option> }
+                            let key = l.key.clone();
+                            let k2 = key.clone();
+                            view! { <option value=key selected=move || selected.get().as_deref() == Some(k2.as_str())>{l.title.clone()}</option> }
                         }).collect_view())}
                     </select>
                 </label>

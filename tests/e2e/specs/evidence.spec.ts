@@ -91,7 +91,7 @@ test('evidence page renders, redacts, and prints to a readable A4 PDF', async ({
   await expect(page.getByTestId('evidence-row')).toHaveCount(CONTACTS);
 
   // Letters: pick one, the text follows; the printed copy follows edits.
-  await page.getByTestId('letter-select').selectOption('police');
+  await page.getByTestId('letter-select').selectOption('police-0');
   await expect(page.getByTestId('letter-text')).toHaveValue(/受案回执/);
   await expect(page.getByTestId('print-button')).toBeVisible();
 
@@ -150,6 +150,14 @@ test('10,000 contacts: the page renders, findings only by default', async ({ pag
   await open(page, '#/evidence');
   await expect(page.getByTestId('evidence-title')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('findings-only')).toBeChecked();
+  // Findings: one row per rule, entry lists cut short, the table fits a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const table = page.getByTestId('evidence-findings-table');
+  const box = (await table.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(390);
+  expect(box.height).toBeLessThan(20_000);
+  const ids = await page.locator('[data-testid="finding-row"] .rule-id').allTextContents();
+  expect(new Set(ids).size).toBe(ids.length);
   const rows = await page.getByTestId('evidence-row').count();
   expect(rows).toBeGreaterThan(0);
   expect(rows).toBeLessThanOrEqual(10000);
