@@ -494,6 +494,54 @@ pub fn rehash_chain(contacts: &mut [Contact]) {
     rehash_from(contacts, 0);
 }
 
+/// What folding in another tab's contact requires of this tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Incoming {
+    /// Taken in (new, or an edit of the same entry): nothing to write.
+    Taken,
+    /// Two tabs created different entries under one number at the same time.
+    /// The earlier-created keeps the number, the other moves to a new one;
+    /// these entries changed here and must be written back.
+    Clash { rewrite: Vec<u32> },
+}
+
+/// Fold a contact stored by another tab into `case` without losing either
+/// side: an entry with the same number but another creation time is a clash,
+/// not an edit. Both tabs decide the same winner (earliest `created_at`, then
+/// hash), so they converge.
+pub fn merge_incoming(case: &mut Case, incoming: Contact) -> Incoming {
+    let pos = case.contacts.binary_search_by_key(&incoming.seq, |c| c.seq);
+    let Ok(i) = pos else {
+        let at = pos.unwrap_or_else(|e| e);
+        case.contacts.insert(at, incoming);
+        return Incoming::Taken;
+    };
+    let local = &case.contacts[i];
+    if local.created_at == incoming.created_at {
+        case.contacts[i] = incoming;
+        return Incoming::Taken;
+    }
+    let incoming_wins = (incoming.created_at, &incoming.hash) < (local.created_at, &local.hash);
+    if !incoming_wins {
+        // Ours keeps the number; the other tab moves its entry and tells us.
+        return Incoming::Clash {
+            rewrite: vec![local.seq],
+        };
+    }
+    let new_seq = case.contacts.iter().map(|c| c.seq).max().unwrap_or(0) + 1;
+    let mut moved = std::mem::replace(&mut case.contacts[i], incoming);
+    moved.seq = new_seq;
+    case.contacts.push(moved);
+    let from = i;
+    rehash_from(&mut case.contacts, from);
+    let rewrite = case.contacts[from..]
+        .iter()
+        .filter(|c| c.seq != case.contacts[from].seq)
+        .map(|c| c.seq)
+        .collect();
+    Incoming::Clash { rewrite }
+}
+
 /// Log a new contact. Only the new entry is hashed.
 pub fn add_contact(case: &mut Case, data: ContactData, source: Source, now: DateTime<Utc>) -> u32 {
     let seq = case.next_seq();
@@ -873,6 +921,55 @@ pub fn find_duplicate(case: &Case, data: &ContactData) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clashing_entries_from_two_tabs_both_survive_and_converge() {
+        let data = |n: &str| ContactData {
+            at: "2026-03-04T22:40:00+08:00".parse().unwrap(),
+            from_number: n.into(),
+            ..Default::default()
+        };
+        let mut tab_a = Case::default();
+        let mut tab_b = Case::default();
+        add_contact(
+            &mut tab_a,
+            data("111"),
+            Source::Manual,
+            "2026-03-04T14:40:00Z".parse().unwrap(),
+        );
+        add_contact(
+            &mut tab_b,
+            data("222"),
+            Source::Manual,
+            "2026-03-04T14:40:01Z".parse().unwrap(),
+        );
+        let a1 = tab_a.contacts[0].clone();
+        let b1 = tab_b.contacts[0].clone();
+        // A created first: A keeps #1 and rewrites it; B moves its entry to #2.
+        assert_eq!(
+            merge_incoming(&mut tab_a, b1),
+            Incoming::Clash { rewrite: vec![1] }
+        );
+        assert_eq!(
+            merge_incoming(&mut tab_b, a1),
+            Incoming::Clash { rewrite: vec![2] }
+        );
+        assert_eq!(
+            tab_b
+                .contacts
+                .iter()
+                .map(|c| (c.seq, c.data.from_number.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(1, "111"), (2, "222")]
+        );
+        assert!(verify_chain(&tab_b.contacts).ok);
+        // A then receives B's moved entry.
+        assert_eq!(
+            merge_incoming(&mut tab_a, tab_b.contacts[1].clone()),
+            Incoming::Taken
+        );
+        assert_eq!(tab_a.contacts, tab_b.contacts);
+    }
 
     #[test]
     fn debt_suggestion_from_the_only_debt_agency_numbers_or_history() {

@@ -22,6 +22,7 @@ use envelope::DecodeError;
 pub use keys::{StoreKey, PREFIX};
 use migrate::RecordKind;
 
+use crate::domain::contacts;
 use crate::domain::model::{Agreement, Case, CaseEvent, Contact, Debt, Debtor, Settings};
 use crate::i18n::Lang;
 
@@ -466,9 +467,14 @@ impl Store {
                 .is_some(),
             StoreKey::Contact(_) => match read::<Contact>(raw, RecordKind::Contact) {
                 Some(c) => {
-                    match case.contacts.binary_search_by_key(&c.seq, |x| x.seq) {
-                        Ok(i) => case.contacts[i] = c,
-                        Err(i) => case.contacts.insert(i, c),
+                    if let contacts::Incoming::Clash { rewrite } = contacts::merge_incoming(case, c)
+                    {
+                        // Write our side back so neither tab's entry is lost.
+                        for seq in rewrite {
+                            if let Some(mine) = case.contacts.iter().find(|x| x.seq == seq) {
+                                let _ = self.save_contact(mine);
+                            }
+                        }
                     }
                     true
                 }
@@ -484,6 +490,27 @@ impl Store {
 
     pub fn set_neutral_name(&mut self, on: bool) -> Result<(), SaveError> {
         self.write_raw(&StoreKey::NeutralName.name(), on.then(|| "1".to_string()))
+    }
+
+    /// Contacts another tab stored beyond `max_seq` that this tab has not seen
+    /// yet (its `storage` event may still be on the way). Read before appending
+    /// so two tabs never hand out the same sequence number.
+    pub fn unseen_contacts(&self, max_seq: u32) -> Vec<Contact> {
+        let Ok(names) = self.backend.keys() else {
+            return Vec::new();
+        };
+        let mut out: Vec<Contact> = names
+            .iter()
+            .filter(|n| matches!(StoreKey::parse(n), Some(StoreKey::Contact(seq)) if seq > max_seq))
+            .filter_map(|n| self.backend.get(n).ok().flatten())
+            .filter_map(|raw| {
+                envelope::decode::<Contact>(&raw, RecordKind::Contact)
+                    .ok()
+                    .map(|(c, _)| c)
+            })
+            .collect();
+        out.sort_by_key(|c| c.seq);
+        out
     }
 
     /// Remove every key with the app's prefix (the wipe).

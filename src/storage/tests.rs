@@ -226,3 +226,18 @@ fn wipe_leaves_no_prefixed_key() {
     s.wipe().unwrap();
     assert_eq!(s.backend.keys().unwrap(), vec!["other".to_string()]);
 }
+
+#[test]
+fn contacts_from_another_tab_are_seen_before_appending() {
+    let mut s = store_with(&[]);
+    s.save_contact(&contact(1)).unwrap();
+    s.save_contact(&contact(2)).unwrap();
+    assert_eq!(
+        s.unseen_contacts(1)
+            .iter()
+            .map(|c| c.seq)
+            .collect::<Vec<_>>(),
+        vec![2]
+    );
+    assert!(s.unseen_contacts(2).is_empty());
+}

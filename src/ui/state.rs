@@ -62,7 +62,22 @@ impl AppState {
     /// The change stays in memory even if saving fails (the write is kept and
     /// retried); the error is returned so a form can keep its draft and say so.
     pub fn apply(&self, f: impl FnOnce(&mut Case) -> Vec<Changed>) -> Result<(), SaveError> {
-        let changed = self.case.try_update(f).unwrap_or_default();
+        // Another tab may have appended contacts whose storage event has not
+        // arrived yet: take them in first, so a new entry gets a fresh number.
+        let max_seq = self
+            .case
+            .with_untracked(|c| c.contacts.last().map_or(0, |x| x.seq));
+        let unseen = self
+            .store
+            .try_with_value(|s| s.unseen_contacts(max_seq))
+            .unwrap_or_default();
+        let changed = self
+            .case
+            .try_update(|case| {
+                case.contacts.extend(unseen);
+                f(case)
+            })
+            .unwrap_or_default();
         self.persist(&changed)
     }
 

@@ -52,3 +52,35 @@ test('a value from a newer version is left untouched', async ({ page }) => {
   await page.getByTestId('settings-jurisdiction').selectOption('us');
   expect(await page.evaluate(() => localStorage.getItem('dek:settings'))).toBe(newer);
 });
+
+test('two tabs logging at the same time lose no record', async ({ page, context }) => {
+  await open(page, '#/contacts/new');
+  const other = await context.newPage();
+  await open(other, '#/contacts/new');
+  await page.getByTestId('contact-number').fill('111');
+  await other.getByTestId('contact-number').fill('222');
+  // Save in both tabs back to back, before either can react to the other's storage event.
+  await Promise.all([page.getByTestId('contact-save').click(), other.getByTestId('contact-save').click()]);
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  await expect(other.getByTestId('contact-saved')).toBeVisible();
+  await page.getByTestId('contact-number').fill('333');
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toContainText('3');
+  for (const p of [page, other]) {
+    await open(p, '#/contacts');
+    await p.reload();
+    await expect(p.getByTestId('contact-row')).toHaveCount(3);
+  }
+});
+
+test('text that looks like HTML is shown as text, never run', async ({ page }) => {
+  await open(page, '#/contacts/new');
+  await page.getByTestId('contact-number').fill('<img src=x onerror=alert(1)>');
+  await page.getByTestId('contact-more').click();
+  await page.getByTestId('contact-notes').fill('<script>alert(1)</script><b>bold</b>');
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  await open(page, '#/contacts/1');
+  await expect(page.getByTestId('contact-view')).toContainText('<script>alert(1)</script><b>bold</b>');
+  expect(await page.locator('[data-testid="contact-view"] img, [data-testid="contact-view"] b').count()).toBe(0);
+});
