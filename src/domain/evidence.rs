@@ -1199,7 +1199,7 @@ fn group_row(ctx: &Ctx, g: &[&Finding]) -> FindingRow {
         period: gf.period,
         contacts: gf.entries.iter().take(CONTACTS_SHOWN).copied().collect(),
         more: more_text(gf.entries.len(), lang),
-        unverified: g.iter().any(|x| x.unverified),
+        unverified: g.iter().any(|x| x.is_unverified()),
         scope: f.rule.scope.map(|t| tx(t, lang)).unwrap_or_default(),
     }
 }
@@ -1228,7 +1228,7 @@ fn build_findings(ctx: &Ctx) -> FindingsPart {
         total: ctx.findings.len(),
         by_strength,
         by_rule,
-        unverified: ctx.findings.iter().filter(|f| f.unverified).count(),
+        unverified: ctx.findings.iter().filter(|f| f.is_unverified()).count(),
         columns: FINDING_COLUMNS.iter().map(|t| tx(*t, lang)).collect(),
         rows,
         background_label: ctx.t(BACKGROUND),

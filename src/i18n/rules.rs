@@ -40,8 +40,15 @@ strings! { RulesKey;
     Contacts => "相关记录：", "相關記錄：", "Contacts: ";
     ContactLink => "第 {0} 条记录", "第 {0} 筆記錄", "contact {0}";
     MoreContacts => "另有 {0} 条", "另有 {0} 筆", "and {0} more";
-    Sources => "依据：", "依據：", "Sources:";
+    Sources => "依据：", "依據：", "Sources: ";
     Related => "相关来源（仅作背景，不提高等级）", "相關來源（僅作背景，不提高等級）", "Related sources (context only; they do not raise the label)";
+    GuidanceBasis => "实务建议（本应用的判断，不是法规）", "實務建議（本應用的判斷，不是法規）", "Practical guidance (this app's judgement, not a rule)";
+    Background => "背景（相关来源，仅供参考，不作为依据）：", "背景（相關來源，僅供參考，不作為依據）：", "Background (related sources, for context only; not the basis):";
+    TableCaption => "各规则的结果数和涉及天数", "各規則的結果數和涉及天數", "Findings and days per rule";
+    TableRule => "规则", "規則", "Rule";
+    TableLabel => "依据等级", "依據等級", "Label";
+    TableFindings => "结果", "結果", "Findings";
+    TableDays => "天数", "天數", "Days";
     ShowAll => "显示全部 {0} 条", "顯示全部 {0} 項", "Show all {0}";
 
     EmptyTitle => "按所选规则，你的记录中没有发现问题", "按所選規則，你的記錄中沒有發現問題", "No findings for these rules in your log";

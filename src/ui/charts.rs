@@ -182,6 +182,15 @@ fn n(v: f64) -> String {
     }
 }
 
+/// The value at the top of the per-day y-axis: the highest bar, or one above
+/// the limit so the dashed limit line always sits inside the plot, below a
+/// correctly labelled top.
+pub fn y_top(max_count: u32, limit: Option<u32>) -> u32 {
+    max_count
+        .max(limit.map_or(0, |l| l.saturating_add(1)))
+        .max(1)
+}
+
 fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -252,7 +261,8 @@ pub fn PerDayChart(
     let plot_w = w - left - right;
     let plot_h = h - top - bottom;
     let max_count = bars.iter().map(|b| b.count).max().unwrap_or(0);
-    let y_max = f64::from(max_count.max(limit.map_or(0, |l| l + 1)).max(1));
+    let top_value = y_top(max_count, limit);
+    let y_max = f64::from(top_value);
     let slot = plot_w / bars.len() as f64;
     let gap = if slot > 3.0 { slot * 0.2 } else { 0.0 };
     let y = move |v: f64| top + plot_h - v / y_max * plot_h;
@@ -346,7 +356,7 @@ pub fn PerDayChart(
                 <title>{title}</title>
                 <desc>{desc.clone()}</desc>
                 <line x1=n(left) x2=n(left + plot_w) y1=n(top) y2=n(top) stroke=GRID stroke-width="0.6" />
-                <text x=n(left - 3.0) y=n(top + 3.0) font-size=FONT text-anchor="end" fill=AXIS>{max_count.max(1).to_string()}</text>
+                <text x=n(left - 3.0) y=n(top + 3.0) font-size=FONT text-anchor="end" fill=AXIS>{top_value.to_string()}</text>
                 <text x=n(left - 3.0) y=n(top + plot_h) font-size=FONT text-anchor="end" fill=AXIS>"0"</text>
                 {rects}
                 {limit_line}
@@ -546,6 +556,15 @@ mod tests {
         assert_eq!(bars.iter().map(|b| b.count).sum::<u32>(), 3000);
         assert_eq!(bars.first().unwrap().start, d(2022, 1, 1));
         assert_eq!(bars.first().unwrap().end, d(2022, 1, 31));
+    }
+
+    #[test]
+    fn y_axis_holds_the_limit_line() {
+        assert_eq!(y_top(2, Some(3)), 4);
+        assert_eq!(y_top(3, Some(3)), 4);
+        assert_eq!(y_top(9, Some(3)), 9);
+        assert_eq!(y_top(0, None), 1);
+        assert_eq!(y_top(2, None), 2);
     }
 
     #[test]

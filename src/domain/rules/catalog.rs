@@ -762,9 +762,9 @@ pub static CN_AGREEMENT_OLD_SCHEDULE: Rule = define(
     Kind::Process,
     Text::new("已达成协议仍按原条件催收", "已達成協議仍按原條件催收", "Collection on the old terms despite an agreement"),
     Text::new(
-        "你与贷款机构达成了还款协议并按期还款，对方仍按原欠款催收（而不只是提醒下一期）。这是实务建议，不是法律规则；仅口头或只经催收机构确认的协议较弱，请通过官方客服确认。从第一次逾期起，直到补清欠款，本规则暂停。",
-        "你與貸款機構達成了還款協議並按期還款，對方仍按原欠款催收（而不只是提醒下一期）。這是實務建議，不是法律規則；僅口頭或只經催收機構確認的協議較弱，請透過官方客服確認。從第一次逾期起，直到補清欠款，本規則暫停。",
-        "You reached a repayment agreement and are paying on schedule, yet the lender collects on the old terms (not just a reminder of the next instalment). Practical guidance, not a legal rule; an agreement that was only spoken or confirmed only by an agency is weaker, so confirm via the lender's official hotline. The rule is off from a missed due date until the arrears are cleared.",
+        "你与贷款机构达成了还款协议，且没有逾期（到期的每一期都已按时还款，或尚无到期的一期），对方仍联系你催收：你标记了“要求按原欠款/原条件还款”的联系会单独写明；其余联系只说明记录未标明只是提醒下一期还款。结果按债权人和自然周合并。这是实务建议，不是法律规则；仅口头或只经催收机构确认的协议较弱，请通过官方客服确认。从第一次逾期起，直到补清欠款，本规则暂停。",
+        "你與貸款機構達成了還款協議，且沒有逾期（到期的每一期都已按時還款，或尚無到期的一期），對方仍聯繫你催收：你標記了「要求按原欠款/原條件還款」的聯繫會單獨寫明；其餘聯繫只說明記錄未標明只是提醒下一期還款。結果按債權人和自然週合併。這是實務建議，不是法律規則；僅口頭或只經催收機構確認的協議較弱，請透過官方客服確認。從第一次逾期起，直到補清欠款，本規則暫停。",
+        "You reached a repayment agreement and are not behind (every instalment due so far was paid on time, or none is due yet), yet the lender still contacts you to collect. Contacts you marked as demanding the old amount or terms are named as such; for the others the finding only says they were not marked as a reminder of the next instalment. Findings are grouped per lender and calendar week. Practical guidance, not a legal rule; an agreement that was only spoken or confirmed only by an agency is weaker, so confirm via the lender's official hotline. The rule is off from a missed due date until the arrears are cleared.",
     ),
 )
 .related(&[CIVIL.art("第543条"), CIVIL.art("第509条"), CIVIL.art("第469条"), CIVIL.art("第544条")]);

@@ -6,7 +6,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::catalog::*;
 use super::engine::{
-    assemble, clusters, count, days_after, finding, hours, norm_number, single, Ctx, Item,
+    assemble, clusters, count, days_after, days_before, finding, hours, norm_number, single, Ctx,
+    Item,
 };
 use super::{Creditor, Facts, Finding, Measure, Rule, Unit};
 use crate::domain::model::{Channel, EventKind, LenderType, Money, Outcome, Target, Tick};
@@ -230,20 +231,48 @@ fn repeated_abuse(ctx: &Ctx, out: &mut Vec<Finding>) {
             groups.entry((it.lender, number)).or_default().push(it);
         }
     }
-    let minutes = CN_ABUSE_DAYS * 24 * 60;
-    runs(
-        groups,
-        Duration::days(i64::from(CN_ABUSE_DAYS)),
-        CN_ABUSE_MIN,
-        |run| {
-            out.extend(cluster_finding(
-                &CN_REPEATED_ABUSE,
-                run,
-                minutes,
-                Unit::AbusiveContacts,
-            ));
-        },
-    );
+    let days = CN_ABUSE_DAYS;
+    let span = Duration::days(i64::from(days));
+    runs(groups, span, CN_ABUSE_MIN, |run| {
+        out.extend(densest_finding(&CN_REPEATED_ABUSE, run, span, days));
+    });
+}
+
+/// One finding for a maximal run, measured by its densest window of `span`
+/// (so the dates shown never cover more than `span`), listing every contact
+/// of the run.
+fn densest_finding(
+    rule: &'static Rule,
+    run: &[&Item],
+    span: Duration,
+    days: u32,
+) -> Option<Finding> {
+    let (first, last) = (run.first()?, run.last()?);
+    let (mut best, mut from, mut to) = (0usize, 0usize, 0usize);
+    let mut j = 0usize;
+    for i in 0..run.len() {
+        j = j.max(i);
+        while j + 1 < run.len() && run[j + 1].at - run[i].at <= span {
+            j += 1;
+        }
+        if j + 1 - i > best {
+            (best, from, to) = (j + 1 - i, i, j);
+        }
+    }
+    let m = Measure::Densest {
+        start: run[from].local,
+        end: run[to].local,
+        count: count(best),
+        days,
+        first: first.local,
+        last: last.local,
+        total: count(run.len()),
+        unit: Unit::AbusiveContacts,
+    };
+    let mut f = finding(rule, run, None, m)?;
+    // The threshold is the app's heuristic [U] (rules.md §3.2).
+    f.unverified = true;
+    Some(f)
 }
 
 /// Rules decided by one contact on its own.
@@ -515,23 +544,47 @@ fn agreement_old_schedule(ctx: &Ctx, out: &mut Vec<Finding>) {
             .entry(debt.id.as_str())
             .or_insert((a.date_reached, s));
     }
+    // One finding per (debt, calendar week): the contacts are listed on it.
+    type Key<'k> = (&'k str, NaiveDate);
+    let mut weeks: BTreeMap<Key, (NaiveDate, Vec<&Item>)> = BTreeMap::new();
     for it in ctx.items.iter().filter(|it| it.collector) {
-        let Some((reached, s)) = it.data.debt_id.as_deref().and_then(|id| schedules.get(id)) else {
+        let Some(debt) = it.data.debt_id.as_deref() else {
+            continue;
+        };
+        let Some((reached, s)) = schedules.get(debt) else {
             continue;
         };
         let old_terms = !it.has(Tick::ReminderOnly) || it.has(Tick::DemandedOldAmount);
         if it.day >= *reached && old_terms && s.on_schedule(it.day) {
-            let m = Measure::OnSchedule {
-                at: it.local,
-                agreement_day: *reached,
-            };
-            out.extend(
-                single(&CN_AGREEMENT_OLD_SCHEDULE, it, None, m).map(|mut f| {
-                    f.debt_id = it.data.debt_id.clone();
-                    f
-                }),
-            );
+            let monday = days_before(it.day, it.day.weekday().num_days_from_monday());
+            weeks
+                .entry((debt, monday))
+                .or_insert_with(|| (*reached, Vec::new()))
+                .1
+                .push(it);
         }
+    }
+    for ((debt, _), (reached, items)) in weeks {
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            continue;
+        };
+        let old = items
+            .iter()
+            .filter(|it| it.has(Tick::DemandedOldAmount))
+            .count();
+        let m = Measure::OnSchedule {
+            first: first.local,
+            last: last.local,
+            agreement_day: reached,
+            old_terms: count(old),
+            other: count(items.len() - old),
+        };
+        out.extend(
+            finding(&CN_AGREEMENT_OLD_SCHEDULE, &items, None, m).map(|mut f| {
+                f.debt_id = Some(debt.to_string());
+                f
+            }),
+        );
     }
 }
 

@@ -25,7 +25,7 @@ use crate::i18n::{Lang, Text};
 
 pub use catalog::{catalog, rule, RULES};
 pub use engine::check;
-pub use stats::{per_day, summary, week_hour, Summary};
+pub use stats::{distinct_days, per_day, summary, week_hour, Summary};
 
 /// How binding a source is (`rules.md` §1). Ordered weakest to strongest, so
 /// `max` picks the label.
@@ -130,7 +130,11 @@ impl Mark {
     pub fn label(self) -> Text {
         match self {
             Mark::T => Text::new("已核对原文", "已核對原文", "checked against the full text"),
-            Mark::R => Text::new("据报道核对", "據報導核對", "checked against reports"),
+            Mark::R => Text::new(
+                "未见原文，依据公开报道",
+                "未見原文，依據公開報導",
+                "not checked against the full text; based on reports",
+            ),
             Mark::U => UNVERIFIED,
         }
     }
@@ -440,6 +444,19 @@ pub enum Measure {
         minutes: u32,
         unit: Unit,
     },
+    /// A run of qualifying contacts from `first` to `last` (`total` in all),
+    /// each within `days` of its neighbours in the run; the densest window of
+    /// `days` held `count` of them, from `start` to `end`.
+    Densest {
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+        count: u32,
+        days: u32,
+        first: NaiveDateTime,
+        last: NaiveDateTime,
+        total: u32,
+        unit: Unit,
+    },
     /// `count` calls in the 7 local days starting `from` (Reg F 7-in-7).
     SevenDays {
         from: NaiveDate,
@@ -485,9 +502,16 @@ pub enum Measure {
         after: u32,
         days: u32,
     },
+    /// Contacts by one creditor in one calendar week (`first` to `last`,
+    /// local) while the user was not behind under the agreement reached on
+    /// `agreement_day`: `old_terms` of them ticked as demanding the old
+    /// amount or terms, `other` not marked as a reminder only.
     OnSchedule {
-        at: NaiveDateTime,
+        first: NaiveDateTime,
+        last: NaiveDateTime,
         agreement_day: NaiveDate,
+        old_terms: u32,
+        other: u32,
     },
     VisitStaff {
         at: NaiveDateTime,
@@ -683,6 +707,35 @@ impl Measure {
                     ),
                 )
             }
+            Measure::Densest {
+                start,
+                end,
+                count,
+                days,
+                first,
+                last,
+                total,
+                unit,
+            } => {
+                let n = unit.count(*count, lang);
+                let (s0, e0) = (stamp(*start), stamp(*end));
+                let head = pick(
+                    format!("{days} 天内最多{n}（{s0} 至 {e0}）"),
+                    format!("{days} 天內最多{n}（{s0} 至 {e0}）"),
+                    format!("{n} within {days} days ({s0} to {e0})"),
+                );
+                if total == count {
+                    head
+                } else {
+                    let t = unit.count(*total, lang);
+                    let (f, l) = (date(first.date()), date(last.date()));
+                    pick(
+                        format!("{head}；{f} 至 {l} 这一连串中共{t}"),
+                        format!("{head}；{f} 至 {l} 這一連串中共{t}"),
+                        format!("{head}; {t} in the whole run from {f} to {l}"),
+                    )
+                }
+            }
             Measure::SevenDays { from, count, limit } => {
                 let n = Unit::Calls.count(*count, lang);
                 pick(
@@ -807,23 +860,50 @@ impl Measure {
                     format!("{a} in the {days} days after the complaint on {}, {b} in the {days} days before", date(*complaint_day)),
                 )
             }
-            Measure::OnSchedule { at, agreement_day } => pick(
-                format!(
-                    "{} 的联系发生在你按 {} 达成的协议按期还款期间",
-                    stamp(*at),
-                    date(*agreement_day)
-                ),
-                format!(
-                    "{} 的聯繫發生在你按 {} 達成的協議按期還款期間",
-                    stamp(*at),
-                    date(*agreement_day)
-                ),
-                format!(
-                    "contact on {} while you were paying on schedule under the agreement of {}",
-                    stamp(*at),
-                    date(*agreement_day)
-                ),
-            ),
+            Measure::OnSchedule {
+                first,
+                last,
+                agreement_day,
+                old_terms,
+                other,
+            } => {
+                let (a, b) = (date(first.date()), date(last.date()));
+                let when = if a == b {
+                    a
+                } else {
+                    pick(
+                        format!("{a} 至 {b}"),
+                        format!("{a} 至 {b}"),
+                        format!("{a} to {b}"),
+                    )
+                };
+                let agreed = date(*agreement_day);
+                let mut parts = Vec::new();
+                // "1 contact", not "1 contacts".
+                let contacts = |k: u32| match (lang, k) {
+                    (Lang::En, 1) => "1 contact".to_string(),
+                    _ => Unit::Contacts.count(k, lang),
+                };
+                if *old_terms > 0 {
+                    let n = contacts(*old_terms);
+                    parts.push(pick(
+                        format!("{n}要求按原欠款或原条件还款（{agreed} 已达成还款协议，你没有逾期）"),
+                        format!("{n}要求按原欠款或原條件還款（{agreed} 已達成還款協議，你沒有逾期）"),
+                        format!("{n} demanding the old amount or terms (repayment agreement of {agreed}; you were not behind)"),
+                    ));
+                }
+                if *other > 0 {
+                    let n = contacts(*other);
+                    parts.push(pick(
+                        format!("在协议（{agreed}）生效、你没有逾期的情况下，对方仍在催收，{n}（记录未标明只是提醒下一期还款）"),
+                        format!("在協議（{agreed}）生效、你沒有逾期的情況下，對方仍在催收，{n}（記錄未標明只是提醒下一期還款）"),
+                        format!("{n} while the agreement of {agreed} was in effect and you were not behind (not marked as just a reminder of the next instalment)"),
+                    ));
+                }
+                let sep = if zh { "；" } else { "; " };
+                let colon = if zh { "：" } else { ": " };
+                format!("{when}{colon}{}", parts.join(sep))
+            }
             Measure::VisitStaff { at, staff, min } => pick(
                 format!("{} 上门 {staff} 人，应不少于 {min} 人", stamp(*at)),
                 format!("{} 上門 {staff} 人，應不少於 {min} 人", stamp(*at)),
@@ -892,6 +972,39 @@ impl Finding {
 
     pub fn describe(&self, lang: Lang) -> String {
         self.measure.describe(lang)
+    }
+
+    /// Must the UI mark this finding "unverified" (`rules.md` §0 [U])? True
+    /// when the rule or its threshold is the app's unverified heuristic, or
+    /// when a primary source that applied to it is [U]. A related [U] source
+    /// does not count (it is marked on its own line). Every page and count
+    /// uses this one test.
+    pub fn is_unverified(&self) -> bool {
+        self.unverified
+            || self.rule.unverified
+            || self
+                .citations
+                .iter()
+                .any(|c| c.mark == Mark::U && self.rule.primary.contains(c))
+    }
+
+    /// Primary sources that applied (they set the label); empty for
+    /// practical-guidance findings, whose basis is the app's own judgement.
+    pub fn primary_sources(&self) -> Vec<&'static Citation> {
+        self.citations
+            .iter()
+            .copied()
+            .filter(|c| self.rule.primary.contains(c))
+            .collect()
+    }
+
+    /// Related sources: background only, they never raise the label.
+    pub fn related_sources(&self) -> Vec<&'static Citation> {
+        self.citations
+            .iter()
+            .copied()
+            .filter(|c| !self.rule.primary.contains(c))
+            .collect()
     }
 
     /// "may breach 《…》第…条; the police or a court decides", naming the

@@ -61,24 +61,32 @@ pub struct Summary {
     pub unverified: usize,
 }
 
-pub fn summary(case: &Case, findings: &[Finding]) -> Summary {
+/// Distinct local days with a triggering contact (or, for findings without
+/// contacts, the event's day).
+pub fn distinct_days(case: &Case, findings: &[Finding]) -> usize {
     let ctx = Ctx::new(case);
     let day_of: HashMap<u32, NaiveDate> = ctx.items.iter().map(|it| (it.seq, it.day)).collect();
     let mut days = BTreeSet::new();
-    let mut by_severity = BTreeMap::new();
     for f in findings {
         if f.contacts.is_empty() {
             days.insert(f.when.date());
         }
         days.extend(f.contacts.iter().filter_map(|s| day_of.get(s).copied()));
+    }
+    days.len()
+}
+
+pub fn summary(case: &Case, findings: &[Finding]) -> Summary {
+    let mut by_severity = BTreeMap::new();
+    for f in findings {
         *by_severity.entry(f.severity).or_default() += 1;
     }
     Summary {
         findings: findings.len(),
-        distinct_days: days.len(),
+        distinct_days: distinct_days(case, findings),
         by_strength: Strength::ALL
             .map(|s| (s, findings.iter().filter(|f| f.strength == s).count())),
         by_severity,
-        unverified: findings.iter().filter(|f| f.unverified).count(),
+        unverified: findings.iter().filter(|f| f.is_unverified()).count(),
     }
 }

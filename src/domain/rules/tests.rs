@@ -478,6 +478,99 @@ fn cn_repeated_abuse_three_within_thirty_days() {
     assert_eq!(count_of(&c, Jurisdiction::Cn, "CN-REPEATED-ABUSE"), 0);
 }
 
+#[test]
+fn cn_repeated_abuse_reports_a_real_thirty_day_window() {
+    let insult = |seq, date: &str| {
+        contact(seq, &format!("{date}T12:00:00+08:00"), |d| {
+            d.ticks.insert(Tick::Insult);
+        })
+    };
+    // A run over 68 days in which every 3 consecutive contacts fit in 30 days.
+    let dates = [
+        "2026-09-01",
+        "2026-09-15",
+        "2026-09-29",
+        "2026-10-10",
+        "2026-10-11",
+        "2026-10-12",
+        "2026-10-25",
+        "2026-11-08",
+    ];
+    let c = cn(dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| insult(i as u32 + 1, d))
+        .collect());
+    let fs = run(&c, Jurisdiction::Cn);
+    let f = only(&fs, "CN-REPEATED-ABUSE");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].contacts, (1..=8).collect::<Vec<_>>());
+    let Measure::Densest {
+        start,
+        end,
+        count,
+        days,
+        total,
+        ..
+    } = f[0].measure.clone()
+    else {
+        panic!("{:?}", f[0].measure)
+    };
+    assert!(end - start <= chrono::Duration::days(30));
+    assert_eq!((count, days, total), (5, 30, 8));
+    assert_eq!(start.date(), day("2026-09-15"));
+    let zh = f[0].describe(Lang::ZhCn);
+    assert!(
+        zh.starts_with("30 天内最多威胁或辱骂 5 次（2026-09-15 12:00 至 2026-10-12 12:00）"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("2026-09-01 至 2026-11-08 这一连串中共威胁或辱骂 8 次"),
+        "{zh}"
+    );
+    assert!(!zh.contains("（30 天内）"), "{zh}");
+    assert!(f[0].unverified && f[0].is_unverified());
+    assert_eq!(
+        summary(&c, &fs).unverified,
+        fs.iter().filter(|f| f.is_unverified()).count()
+    );
+}
+
+#[test]
+fn unverified_is_one_test_everywhere() {
+    // An insult in 2026: the revised law's art. 50 is [R]; CN-BURST is [U].
+    let c = cn(vec![
+        contact(1, "2026-03-04T10:00:00+08:00", |d| {
+            d.ticks.insert(Tick::Insult);
+        }),
+        contact(2, "2026-03-04T10:05:00+08:00", |_| {}),
+        contact(3, "2026-03-04T10:09:00+08:00", |_| {}),
+    ]);
+    let fs = run(&c, Jurisdiction::Cn);
+    let burst = only(&fs, "CN-BURST");
+    assert!(burst[0].is_unverified());
+    let s = summary(&c, &fs);
+    assert_eq!(
+        s.unverified,
+        fs.iter().filter(|f| f.is_unverified()).count()
+    );
+    for f in &fs {
+        let primary_u = f.primary_sources().iter().any(|c| c.mark == Mark::U);
+        assert_eq!(
+            f.is_unverified(),
+            f.rule.unverified || f.unverified || primary_u,
+            "{}",
+            f.id()
+        );
+    }
+    assert_eq!(Mark::R.label().get(Lang::ZhCn), "未见原文，依据公开报道");
+    assert_eq!(Mark::R.label().get(Lang::ZhTw), "未見原文，依據公開報導");
+    assert_eq!(
+        Mark::R.label().get(Lang::En),
+        "not checked against the full text; based on reports"
+    );
+}
+
 // ---- CN third parties ----------------------------------------------------------------
 
 #[test]
@@ -784,6 +877,86 @@ fn cn_agreement_old_schedule() {
         .map(|f| f.contacts[0])
         .collect();
     assert_eq!(seqs, vec![2, 5]);
+}
+
+/// An agreement reached 2026-03-01 with one instalment due 2026-03-20.
+fn agreement_case(contacts: Vec<Contact>) -> Case {
+    let mut c = cn(contacts);
+    c.agreements.push(Agreement {
+        id: "a1".into(),
+        debt_id: "d1".into(),
+        date_reached: day("2026-03-01"),
+        instalments: vec![Instalment {
+            due: day("2026-03-20"),
+            amount: Money(100),
+        }],
+        ..Default::default()
+    });
+    c
+}
+
+#[test]
+fn cn_agreement_findings_are_grouped_per_week_and_worded_exactly() {
+    let on = |seq, when: &str, old: bool| {
+        contact(seq, &format!("{when}+08:00"), move |d| {
+            if old {
+                d.ticks.insert(Tick::DemandedOldAmount);
+            }
+        })
+    };
+    // Mon 03-02 … Sun 03-08 is one week; 03-09 starts the next.
+    let c = agreement_case(vec![
+        on(1, "2026-03-02T10:00:00", false),
+        on(2, "2026-03-02T15:00:00", false),
+        on(3, "2026-03-05T11:00:00", true),
+        on(4, "2026-03-08T20:00:00", false),
+        on(5, "2026-03-09T09:00:00", false),
+    ]);
+    let fs = run(&c, Jurisdiction::Cn);
+    let f = only(&fs, "CN-AGREEMENT-OLD-SCHEDULE");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].contacts, vec![1, 2, 3, 4]);
+    assert_eq!(f[1].contacts, vec![5]);
+    assert_eq!(f[0].debt_id.as_deref(), Some("d1"));
+    let zh = f[0].describe(Lang::ZhCn);
+    assert!(zh.contains("2026-03-02 至 2026-03-08"), "{zh}");
+    assert!(zh.contains("联系 1 次要求按原欠款或原条件还款"), "{zh}");
+    assert!(
+        zh.contains("你没有逾期的情况下，对方仍在催收，联系 3 次（记录未标明只是提醒下一期还款）"),
+        "{zh}"
+    );
+    // Nothing was due yet: never "paying on schedule"; no old-terms claim
+    // for contacts that were not ticked.
+    let zh1 = f[1].describe(Lang::ZhCn);
+    assert!(
+        !zh1.contains("原欠款") && !zh1.contains("按期还款期间"),
+        "{zh1}"
+    );
+    assert!(zh1.starts_with("2026-03-09："), "{zh1}");
+    for lang in [Lang::ZhCn, Lang::ZhTw, Lang::En] {
+        for x in &f {
+            let d = x.describe(lang);
+            assert!(!d.contains("违法") && !d.contains("非法") && !d.contains("illegal"));
+        }
+    }
+    // Guidance: no primary source; the 民法典 articles are related only.
+    assert!(f[0].primary_sources().is_empty());
+    assert_eq!(f[0].related_sources().len(), 4);
+    assert_eq!(f[0].strength, Strength::Guidance);
+}
+
+#[test]
+fn guidance_findings_have_no_primary_source() {
+    for id in [
+        "CN-BURST",
+        "CN-AFTER-COMPLAINT",
+        "CN-AFTER-STOP-REQUEST",
+        "CN-AGREEMENT-OLD-SCHEDULE",
+    ] {
+        let r = rule(id).unwrap();
+        assert!(r.primary.is_empty(), "{id}");
+        assert_eq!(r.strength(), Strength::Guidance, "{id}");
+    }
 }
 
 #[test]

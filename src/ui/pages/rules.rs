@@ -86,6 +86,68 @@ fn group(findings: &[Finding]) -> Vec<Group> {
     out
 }
 
+/// The id of a rule's group on the page (the summary table links to it).
+fn group_anchor(rule: &Rule) -> String {
+    format!("rule-{}", rule.id.to_lowercase())
+}
+
+/// Scroll a rule group into view (the route lives in the URL hash, so the
+/// table's links must not change it).
+fn scroll_to(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.scroll_into_view();
+    }
+}
+
+/// One row per rule: title · label · findings · days, linking to its group.
+#[component]
+fn RuleTable(groups: Vec<Group>, lang: Lang) -> impl IntoView {
+    let state = use_app();
+    let rows = groups
+        .into_iter()
+        .map(|g| {
+            let days = state.case.with(|c| rules::distinct_days(c, &g.findings));
+            let strength = g.findings.iter().map(|f| f.strength).max().unwrap_or(Strength::Guidance);
+            let unverified = g.findings.iter().any(Finding::is_unverified);
+            let href = format!("#{}", group_anchor(g.rule));
+            view! {
+                <tr data-testid="rules-table-row" data-rule-id=g.rule.id>
+                    <th scope="row">
+                        <a href=href.clone() on:click=move |e| {
+                            // The route lives in the hash: scroll without changing it.
+                            e.prevent_default();
+                            scroll_to(&href[1..]);
+                        }>{g.rule.title.get(lang)}</a>" "
+                        <code class="rule-id">{g.rule.id}</code>
+                    </th>
+                    <td>{strength_badge(strength, lang)}{unverified.then(|| view! { " " {unverified_badge(lang)} })}</td>
+                    <td class="num" data-testid="rules-table-findings">{g.findings.len()}</td>
+                    <td class="num" data-testid="rules-table-days">{days}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="rules-table small" data-testid="rules-table">
+                <caption class="sr-only">{t(lang, R::TableCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, R::TableRule)}</th>
+                        <th scope="col">{t(lang, R::TableLabel)}</th>
+                        <th scope="col" class="num">{t(lang, R::TableFindings)}</th>
+                        <th scope="col" class="num">{t(lang, R::TableDays)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
 fn count_text(lang: Lang, n: usize, one: R, many: R) -> String {
     if n == 1 {
         t(lang, one).to_string()
@@ -145,16 +207,6 @@ fn sentence(lang: Lang, s: String) -> String {
     out
 }
 
-/// The finding's rule or threshold is [U], or a source that applied to it
-/// (primary) is: the finding then carries the "unverified" badge. A related
-/// [U] source is marked on its own line only.
-fn is_unverified(f: &Finding) -> bool {
-    f.unverified
-        || f.citations
-            .iter()
-            .any(|c| c.mark == Mark::U && f.rule.primary.contains(c))
-}
-
 #[component]
 pub fn RulesPage() -> impl IntoView {
     let state = use_app();
@@ -165,9 +217,6 @@ pub fn RulesPage() -> impl IntoView {
             .with(|c| rules::check(c, c.settings.jurisdiction, today(c)))
     });
     let summary = Memo::new(move |_| findings.with(|f| state.case.with(|c| rules::summary(c, f))));
-    // Same test as the badges, so the summary's count matches what is marked.
-    let unverified =
-        Memo::new(move |_| findings.with(|f| f.iter().filter(|x| is_unverified(x)).count()));
     let has_contacts =
         Memo::new(move |_| state.case.with(|c| c.active_contacts().next().is_some()));
 
@@ -184,7 +233,8 @@ pub fn RulesPage() -> impl IntoView {
                     return view! { <EmptyState has_contacts=has_contacts.get() /> }.into_any();
                 }
                 let (head, parts) = summary_text(lang, &s);
-                let marked = unverified.get();
+                // `Finding::is_unverified`: the same test as the badges and the evidence page.
+                let marked = s.unverified;
                 let unverified = (marked > 0).then(|| view! {
                     <p class="small" data-testid="rules-summary-unverified">
                         <span class="badge unverified">{UNVERIFIED.get(lang)}</span>" "
@@ -195,6 +245,7 @@ pub fn RulesPage() -> impl IntoView {
                     <p class="summary-head" data-testid="rules-summary-head"><strong>{head}</strong></p>
                     <p>{parts}</p>
                     {unverified}
+                    <RuleTable groups=findings.with(|f| group(f)) lang=lang />
                 }.into_any()
             }}
             <p class="limits small" data-testid="rules-limits">{move || state.t(R::Limits)}</p>
@@ -330,15 +381,15 @@ fn RuleGroup(rule: &'static Rule, findings: Vec<Finding>, lang: Lang) -> impl In
             </div>
         }
     });
-    let heading_id = format!("rule-{}", rule.id.to_lowercase());
+    let heading_id = group_anchor(rule);
     let labelled_by = heading_id.clone();
     view! {
         <section class="rule-group panel" data-testid="rule-group" data-rule-id=rule.id aria-labelledby=labelled_by>
             <header class="rule-head">
                 <h3 id=heading_id>{rule.title.get(lang)}</h3>
                 <span class="rule-meta">
-                    <code title=t(lang, R::RuleId)>{rule.id}</code>" · "
-                    {count_text(lang, total, R::FindingsOne, R::FindingsMany)}
+                    {count_text(lang, total, R::FindingsOne, R::FindingsMany)}" · "
+                    <code class="rule-id" title=t(lang, R::RuleId)>{rule.id}</code>
                 </span>
             </header>
             <p class="explanation">{rule.explanation.get(lang)}</p>
@@ -366,8 +417,12 @@ fn unverified_badge(lang: Lang) -> impl IntoView {
     view! { <span class="badge unverified" data-testid="unverified-badge">{UNVERIFIED.get(lang)}</span> }
 }
 
-/// "(checked against reports)" / "（据报道核对）".
+/// "（未见原文，依据公开报道）" for [R], "（已核对原文）" for [T]; nothing for
+/// [U], whose badge already says "未经核实".
 fn mark_text(m: Mark, lang: Lang) -> String {
+    if m == Mark::U {
+        return String::new();
+    }
     match lang {
         Lang::En => format!(" ({})", m.label().get(lang)),
         _ => format!("（{}）", m.label().get(lang)),
@@ -386,11 +441,7 @@ fn citation_view(c: &Citation, lang: Lang) -> impl IntoView {
 }
 
 fn finding_view(f: &Finding, lang: Lang) -> impl IntoView {
-    let (primary, related): (Vec<&Citation>, Vec<&Citation>) = f
-        .citations
-        .iter()
-        .copied()
-        .partition(|c| f.rule.primary.contains(c));
+    let (primary, related) = (f.primary_sources(), f.related_sources());
     let more = f.contacts.len().saturating_sub(CONTACT_LINKS);
     let contacts = (!f.contacts.is_empty()).then(|| {
         view! {
@@ -404,29 +455,55 @@ fn finding_view(f: &Finding, lang: Lang) -> impl IntoView {
             </p>
         }
     });
-    let related_list = (!related.is_empty()).then(|| {
+    // A finding with no primary source rests on the app's own judgement:
+    // say so instead of an empty "依据" line, and show the related sources
+    // openly as background.
+    let sources = if primary.is_empty() {
+        let background = (!related.is_empty()).then(|| {
+            view! {
+                <div class="background-sources">
+                    <span class="muted small">{t(lang, R::Background)}</span>
+                    <ul class="plain cites related">{related.iter().map(|c| citation_view(c, lang)).collect_view()}</ul>
+                </div>
+            }
+        });
         view! {
-            <details class="sources">
-                <summary>{t(lang, R::Related)}</summary>
-                <ul class="plain cites related">{related.into_iter().map(|c| citation_view(c, lang)).collect_view()}</ul>
-            </details>
+            <div class="finding-sources guidance-basis" data-testid="finding-basis-guidance">
+                <span class="muted small">{t(lang, R::Sources)}</span>
+                <strong class="small">{t(lang, R::GuidanceBasis)}</strong>
+            </div>
+            {background}
         }
-    });
+        .into_any()
+    } else {
+        let related_list = (!related.is_empty()).then(|| {
+            view! {
+                <details class="sources">
+                    <summary>{t(lang, R::Related)}</summary>
+                    <ul class="plain cites related">{related.iter().map(|c| citation_view(c, lang)).collect_view()}</ul>
+                </details>
+            }
+        });
+        view! {
+            <div class="finding-sources">
+                <span class="muted small">{t(lang, R::Sources)}</span>
+                <ul class="plain cites">{primary.iter().map(|c| citation_view(c, lang)).collect_view()}</ul>
+            </div>
+            {related_list}
+        }
+        .into_any()
+    };
     view! {
         <li class=severity_class(f.severity) data-testid="finding" data-rule-id=f.rule.id
             data-strength=f.strength.key()>
             <div class="finding-badges">
                 {strength_badge(f.strength, lang)}
-                {is_unverified(f).then(|| unverified_badge(lang))}
+                {f.is_unverified().then(|| unverified_badge(lang))}
                 <span class="creditor small"><span class="muted">{t(lang, R::Creditor)}</span>{f.creditor.label(lang)}</span>
             </div>
             <p class="measure"><span class="muted">{t(lang, R::YourLog)}</span><strong>{f.describe(lang)}</strong></p>
             <p class="lead-text">{sentence(lang, f.lead(lang))}</p>
-            <div class="finding-sources">
-                <span class="muted small">{t(lang, R::Sources)}</span>
-                <ul class="plain cites">{primary.into_iter().map(|c| citation_view(c, lang)).collect_view()}</ul>
-            </div>
-            {related_list}
+            {sources}
             {contacts}
         </li>
     }
@@ -437,12 +514,12 @@ fn InfoRule(rule: &'static Rule, lang: Lang) -> impl IntoView {
     let unverified = rule.unverified || rule.primary.iter().any(|c| c.mark == Mark::U);
     view! {
         <li class="info-rule" data-testid="info-rule" data-rule-id=rule.id>
+            <strong>{rule.title.get(lang)}</strong>" "
+            <code class="rule-id" title=t(lang, R::RuleId)>{rule.id}</code>
             <div class="finding-badges">
                 {strength_badge(rule.strength(), lang)}
                 {unverified.then(|| unverified_badge(lang))}
-                <code>{rule.id}</code>
             </div>
-            <strong>{rule.title.get(lang)}</strong>
             <p class="small">{rule.explanation.get(lang)}</p>
             <ul class="plain cites">{rule.primary.iter().map(|c| citation_view(c, lang)).collect_view()}</ul>
         </li>

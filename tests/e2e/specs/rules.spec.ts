@@ -24,14 +24,16 @@ const LOG: C[] = [
   { at: '2026-03-06T15:00:00+08:00', ticks: ['insult'] },
 ];
 
-async function seed(page: Page, log: C[], jurisdiction = 'cn') {
-  await page.addInitScript(({ log, jurisdiction }) => {
+const NO_SCHEDULE = [{ id: 'a1', debt_id: 'd1', date_reached: '2026-03-04' }];
+
+async function seed(page: Page, log: C[], jurisdiction = 'cn', agreements: unknown[] = NO_SCHEDULE) {
+  await page.addInitScript(({ log, jurisdiction, agreements }) => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
     const put = (k: string, d: unknown) => localStorage.setItem(k, JSON.stringify({ v: 2, d }));
     put('dek:settings', { time_zone: 'Asia/Shanghai', jurisdiction });
     put('dek:debts', [{ id: 'd1', lender: '示例消费金融', lender_type: 'consumer_finance' }]);
-    put('dek:agreements', [{ id: 'a1', debt_id: 'd1', date_reached: '2026-03-04' }]);
+    put('dek:agreements', agreements);
     log.forEach((c, i) => {
       put(`dek:c:${i + 1}`, {
         seq: i + 1, created_at: new Date(Date.parse(c.at)).toISOString(), source: 'manual', hash: '',
@@ -43,7 +45,7 @@ async function seed(page: Page, log: C[], jurisdiction = 'cn') {
         },
       });
     });
-  }, { log, jurisdiction });
+  }, { log, jurisdiction, agreements });
 }
 
 const finding = (page: Page, id: string) => page.locator(`[data-testid="finding"][data-rule-id="${id}"]`);
@@ -117,6 +119,68 @@ test('CN findings: summary, grouped findings with sources, links and charts', as
   // A contact link opens that contact.
   await night.getByTestId('finding-contact').click();
   await expect(page).toHaveURL(/#\/contacts\/1$/);
+});
+
+// An agreement reached 2026-03-01, first instalment due 2026-03-20 (nothing due yet).
+const SCHEDULE = [{
+  id: 'a1', debt_id: 'd1', date_reached: '2026-03-01',
+  instalments: [{ due: '2026-03-20', amount: 10000 }], payments: [],
+}];
+const AGREEMENT_LOG: C[] = [
+  // 1–3: three calls within 10 minutes → CN-BURST (guidance); 3 calls that day.
+  { at: '2026-03-02T10:00:00+08:00' },
+  { at: '2026-03-02T10:04:00+08:00' },
+  { at: '2026-03-02T10:08:00+08:00' },
+  // 4: demanded the old amount.
+  { at: '2026-03-05T11:00:00+08:00', ticks: ['demanded_old_amount'] },
+  // 5: an insult: CN-INSULT cites the revised law's art. 50 [R].
+  { at: '2026-03-06T15:00:00+08:00', ticks: ['insult'] },
+];
+
+test('guidance findings state their basis; agreement findings are grouped and exact; summary table', async ({ page }) => {
+  await seed(page, AGREEMENT_LOG, 'cn', SCHEDULE);
+  await open(page, '#/rules');
+
+  // One finding for the week, listing its contacts, worded per tick.
+  const agreement = finding(page, 'CN-AGREEMENT-OLD-SCHEDULE');
+  await expect(agreement).toHaveCount(1);
+  await expect(agreement.getByTestId('finding-contact')).toHaveText(['#1', '#2', '#3', '#4', '#5']);
+  await expect(agreement).toContainText('联系 1 次要求按原欠款或原条件还款');
+  await expect(agreement).toContainText('你没有逾期的情况下，对方仍在催收，联系 4 次（记录未标明只是提醒下一期还款）');
+  await expect(agreement).not.toContainText('按期还款期间');
+
+  // No primary source: the basis is said honestly, related sources shown as background.
+  for (const id of ['CN-AGREEMENT-OLD-SCHEDULE', 'CN-BURST']) {
+    const f = finding(page, id).first();
+    await expect(f.getByTestId('finding-basis-guidance')).toContainText('依据：实务建议（本应用的判断，不是法规）');
+  }
+  await expect(agreement).toContainText('背景（相关来源');
+  await expect(agreement.getByTestId('citation').first()).toContainText('民法典');
+
+  // Verification marks: [R] in words, [U] once (badge only).
+  await expect(page.getByTestId('rules-findings')).toContainText('（未见原文，依据公开报道）');
+  const text = await page.locator('main').innerText();
+  expect(text).not.toContain('未经核实（未经核实）');
+  expect(text).not.toContain('据报道核对');
+
+  // The summary count of unverified findings equals the badges shown.
+  const badged = await page.locator('[data-testid="finding"]:has(.finding-badges [data-testid="unverified-badge"])').count();
+  await expect(page.getByTestId('rules-summary-unverified')).toContainText(`${badged} 条`);
+
+  // Summary table: one row per rule with findings and days, linking to the group.
+  const row = page.locator('[data-testid="rules-table-row"][data-rule-id="CN-AGREEMENT-OLD-SCHEDULE"]');
+  await expect(row.getByTestId('rules-table-findings')).toHaveText('1');
+  await expect(row.getByTestId('rules-table-days')).toHaveText('3');
+  expect(await page.getByTestId('rules-table-row').count()).toBe(await page.getByTestId('rule-group').count());
+  await row.locator('a').click();
+  await expect(page).toHaveURL(/#\/rules$/);
+  await expect(page.locator('#rule-cn-agreement-old-schedule')).toBeInViewport();
+
+  // Per-day chart: 3 contacts at most, limit 3, so the axis tops out at 4.
+  const axis = await page.getByTestId('chart-per-day').locator('svg text').allTextContents();
+  expect(axis).toContain('4');
+  expect(axis).toContain('3');
+  await noIllegalWording(page);
 });
 
 test('switching to US rules replaces the CN findings and is saved', async ({ page }) => {
