@@ -14,6 +14,12 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// Skip a field holding its default: a typical contact must stay small in
+/// localStorage (each of up to 10,000+ entries carries it).
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
 /// Identifier of a debt, agreement, payment or event: unique within the case.
 /// Random-ish ids (time + counter) so two tabs or two devices rarely collide
 /// and a merge can tell records apart.
@@ -534,12 +540,12 @@ pub struct ContactData {
     pub at: DateTime<FixedOffset>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_secs: Option<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub channel: Channel,
     /// Calls only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub direction: Direction,
     /// Number or account the contact came from (empty = unknown).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -548,7 +554,7 @@ pub struct ContactData {
     pub collector_name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub collector_id: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub claimed_org: ClaimedOrg,
     /// The debt (and so the creditor) this contact is about; None = unknown creditor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -556,7 +562,7 @@ pub struct ContactData {
     /// Agency name when an agency made the contact.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub agency: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub target: Target,
     /// Name of the third party, if any.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -605,7 +611,7 @@ pub struct Contact {
     /// Sequence number, 1-based, in order of entry; unique.
     pub seq: u32,
     pub created_at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub source: Source,
     pub data: ContactData,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

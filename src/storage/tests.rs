@@ -241,3 +241,22 @@ fn contacts_from_another_tab_are_seen_before_appending() {
     );
     assert!(s.unseen_contacts(2).is_empty());
 }
+
+#[test]
+fn a_typical_contact_stays_under_300_characters() {
+    let c = Contact {
+        data: ContactData {
+            outcome: Some(crate::domain::model::Outcome::Unanswered),
+            debt_id: Some("d1764120000000-1".into()),
+            ..contact(1234).data
+        },
+        hash: "0".repeat(64),
+        ..contact(1234)
+    };
+    let stored = envelope::encode(&c).unwrap();
+    assert!(
+        stored.encode_utf16().count() <= 300,
+        "{} chars: {stored}",
+        stored.len()
+    );
+}
