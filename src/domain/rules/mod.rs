@@ -285,9 +285,15 @@ impl Unit {
         match lang {
             Lang::ZhCn => format!("{cn} {n} {}", if person { "人" } else { "次" }),
             Lang::ZhTw => format!("{tw} {n} {}", if person { "人" } else { "次" }),
+            Lang::En if n == 1 => format!("1 {}", english_singular(en)),
             Lang::En => format!("{n} {en}"),
         }
     }
+}
+
+/// "connected calls" → "connected call": every English unit is a regular plural.
+fn english_singular(plural: &str) -> &str {
+    plural.strip_suffix('s').unwrap_or(plural)
 }
 
 /// How a rule's condition is bounded: shown in the catalog, and the engine

@@ -1451,3 +1451,10 @@ fn ten_thousand_contacts() {
         .iter()
         .all(|f| matches!(f.measure, Measure::SevenDays { count, .. } if count > 7)));
 }
+
+#[test]
+fn english_counts_agree_in_number() {
+    assert_eq!(Unit::Calls.count(1, Lang::En), "1 call");
+    assert_eq!(Unit::Calls.count(2, Lang::En), "2 calls");
+    assert_eq!(Unit::TalkedCalls.count(4, Lang::ZhCn), "接通 4 次");
+}
