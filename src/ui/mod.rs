@@ -7,6 +7,6 @@ mod files;
 mod pages;
 pub mod route;
 pub mod state;
-mod widgets;
+pub mod widgets;
 
 pub use app::App;

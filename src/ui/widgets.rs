@@ -2,6 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::model::Jurisdiction;
+use crate::domain::time;
+use crate::i18n::Key;
+use crate::ui::state::{use_app, Changed};
+
 /// A labelled text input bound to a signal, with an optional error message.
 #[component]
 pub fn TextField(
@@ -22,5 +27,76 @@ pub fn TextField(
             {move || hint.get().map(|h| view! { <span class="hint">{h}</span> })}
             {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
         </label>
+    }
+}
+
+/// The rule set to check against, saved to settings at once.
+#[component]
+pub fn JurisdictionSelect(testid: &'static str) -> impl IntoView {
+    let state = use_app();
+    let current = move || state.case.with(|c| c.settings.jurisdiction);
+    view! {
+        <label class="field">
+            <span class="field-label">{move || state.t(Key::SettingsJurisdiction)}</span>
+            <select data-testid=testid on:change=move |e| {
+                let v = event_target_value(&e);
+                if let Some(j) = Jurisdiction::ALL.into_iter().find(|j| jurisdiction_code(*j) == v) {
+                    let _ = state.apply(|c| { c.settings.jurisdiction = j; vec![Changed::Settings] });
+                }
+            }>
+                {Jurisdiction::ALL.into_iter().map(|j| view! {
+                    <option value=jurisdiction_code(j) selected=move || current() == j>
+                        {move || state.t(jurisdiction_key(j))}
+                    </option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The user's time zone (rules judge local time in it), saved at once.
+#[component]
+pub fn ZoneSelect(testid: &'static str, #[prop(optional)] hint: Option<String>) -> impl IntoView {
+    let state = use_app();
+    let current = move || state.case.with(|c| c.settings.time_zone.clone());
+    view! {
+        <label class="field">
+            <span class="field-label">{move || state.t(Key::SettingsZone)}</span>
+            <select data-testid=testid on:change=move |e| {
+                let z = event_target_value(&e);
+                if time::is_known_zone(&z) {
+                    let _ = state.apply(|c| { c.settings.time_zone = z; vec![Changed::Settings] });
+                }
+            }>
+                {time::ZONES.into_iter().map(|z| view! { <option value=z selected=move || current() == z>{z}</option> }).collect_view()}
+            </select>
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+        </label>
+    }
+}
+
+pub fn jurisdiction_code(j: Jurisdiction) -> &'static str {
+    match j {
+        Jurisdiction::Cn => "cn",
+        Jurisdiction::Us => "us",
+        Jurisdiction::In => "in",
+        Jurisdiction::Ph => "ph",
+        Jurisdiction::Au => "au",
+        Jurisdiction::Tw => "tw",
+        Jurisdiction::Hk => "hk",
+        Jurisdiction::Uk => "uk",
+    }
+}
+
+pub fn jurisdiction_key(j: Jurisdiction) -> Key {
+    match j {
+        Jurisdiction::Cn => Key::JurCn,
+        Jurisdiction::Us => Key::JurUs,
+        Jurisdiction::In => Key::JurIn,
+        Jurisdiction::Ph => Key::JurPh,
+        Jurisdiction::Au => Key::JurAu,
+        Jurisdiction::Tw => Key::JurTw,
+        Jurisdiction::Hk => Key::JurHk,
+        Jurisdiction::Uk => Key::JurUk,
     }
 }

@@ -5,13 +5,11 @@ use leptos::prelude::*;
 
 use super::phone_import::PhoneLogImport;
 use crate::domain::codec::{backup, csv};
-use crate::domain::model::Jurisdiction;
-use crate::domain::time::ZONES;
 use crate::i18n::data::DataKey;
 use crate::i18n::{fill, Key, Lang};
 use crate::ui::browser;
 use crate::ui::state::{use_app, Changed};
-use crate::ui::widgets::TextField;
+use crate::ui::widgets::{JurisdictionSelect, TextField, ZoneSelect};
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -67,64 +65,14 @@ fn ProfileSection() -> impl IntoView {
 #[component]
 fn SettingsSection() -> impl IntoView {
     let state = use_app();
-    let zone = move || state.case.with(|c| c.settings.time_zone.clone());
-    let jurisdiction = move || state.case.with(|c| c.settings.jurisdiction);
     let device_zone = browser::device_zone().unwrap_or_default();
+    let hint = format!("{} {device_zone}", state.t(Key::SettingsZoneHelp));
     view! {
         <section class="panel">
             <h2>{move || state.t(Key::SettingsTitle)}</h2>
-            <label class="field">
-                <span class="field-label">{move || state.t(Key::SettingsZone)}</span>
-                <select data-testid="settings-zone" on:change=move |e| {
-                    let z = event_target_value(&e);
-                    let _ = state.apply(|c| { c.settings.time_zone = z; vec![Changed::Settings] });
-                }>
-                    {ZONES.into_iter().map(|z| view! { <option value=z selected=move || zone() == z>{z}</option> }).collect_view()}
-                </select>
-                <span class="hint">{move || state.t(Key::SettingsZoneHelp)}" "{device_zone.clone()}</span>
-            </label>
-            <label class="field">
-                <span class="field-label">{move || state.t(Key::SettingsJurisdiction)}</span>
-                <select data-testid="settings-jurisdiction" on:change=move |e| {
-                    let v = event_target_value(&e);
-                    if let Some(j) = Jurisdiction::ALL.into_iter().find(|j| jurisdiction_code(*j) == v) {
-                        let _ = state.apply(|c| { c.settings.jurisdiction = j; vec![Changed::Settings] });
-                    }
-                }>
-                    {Jurisdiction::ALL.into_iter().map(|j| view! {
-                        <option value=jurisdiction_code(j) selected=move || jurisdiction() == j>
-                            {move || state.t(jurisdiction_key(j))}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <ZoneSelect testid="settings-zone" hint=hint />
+            <JurisdictionSelect testid="settings-jurisdiction" />
         </section>
-    }
-}
-
-pub fn jurisdiction_code(j: Jurisdiction) -> &'static str {
-    match j {
-        Jurisdiction::Cn => "cn",
-        Jurisdiction::Us => "us",
-        Jurisdiction::In => "in",
-        Jurisdiction::Ph => "ph",
-        Jurisdiction::Au => "au",
-        Jurisdiction::Tw => "tw",
-        Jurisdiction::Hk => "hk",
-        Jurisdiction::Uk => "uk",
-    }
-}
-
-pub fn jurisdiction_key(j: Jurisdiction) -> Key {
-    match j {
-        Jurisdiction::Cn => Key::JurCn,
-        Jurisdiction::Us => Key::JurUs,
-        Jurisdiction::In => Key::JurIn,
-        Jurisdiction::Ph => Key::JurPh,
-        Jurisdiction::Au => Key::JurAu,
-        Jurisdiction::Tw => Key::JurTw,
-        Jurisdiction::Hk => Key::JurHk,
-        Jurisdiction::Uk => Key::JurUk,
     }
 }
 

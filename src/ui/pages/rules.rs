@@ -11,14 +11,14 @@ use crate::domain::rules::{
     self, Citation, Finding, Mark, Rule, Severity, Strength, Summary, Threshold, Unit, Window,
     UNVERIFIED,
 };
-use crate::domain::time::{self, ZONES};
+use crate::domain::time;
 use crate::i18n::rules::RulesKey as R;
 use crate::i18n::{fill, t, Key, Lang, Text};
 use crate::ui::browser;
 use crate::ui::charts::{HeatMap, PerDayChart};
-use crate::ui::pages::data::{jurisdiction_code, jurisdiction_key};
 use crate::ui::route::Page;
-use crate::ui::state::{use_app, Changed};
+use crate::ui::state::use_app;
+use crate::ui::widgets::{JurisdictionSelect, ZoneSelect};
 
 /// Findings shown per rule before "show all".
 const GROUP_PAGE: usize = 10;
@@ -282,37 +282,12 @@ pub fn RulesPage() -> impl IntoView {
 #[component]
 fn Controls() -> impl IntoView {
     let state = use_app();
-    let zone = move || state.case.with(|c| c.settings.time_zone.clone());
     let jurisdiction = move || state.case.with(|c| c.settings.jurisdiction);
     view! {
         <section class="panel rules-controls" aria-label=move || state.t(R::ControlsTitle)>
             <div class="grid2">
-                <label class="field">
-                    <span class="field-label">{move || state.t(Key::SettingsJurisdiction)}</span>
-                    <select data-testid="rules-jurisdiction" on:change=move |e| {
-                        let v = event_target_value(&e);
-                        if let Some(j) = Jurisdiction::ALL.into_iter().find(|j| jurisdiction_code(*j) == v) {
-                            let _ = state.apply(|c| { c.settings.jurisdiction = j; vec![Changed::Settings] });
-                        }
-                    }>
-                        {Jurisdiction::ALL.into_iter().map(|j| view! {
-                            <option value=jurisdiction_code(j) selected=move || jurisdiction() == j>
-                                {move || state.t(jurisdiction_key(j))}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="field-label">{move || state.t(Key::SettingsZone)}</span>
-                    <select data-testid="rules-zone" on:change=move |e| {
-                        let z = event_target_value(&e);
-                        if time::is_known_zone(&z) {
-                            let _ = state.apply(|c| { c.settings.time_zone = z; vec![Changed::Settings] });
-                        }
-                    }>
-                        {ZONES.into_iter().map(|z| view! { <option value=z selected=move || zone() == z>{z}</option> }).collect_view()}
-                    </select>
-                </label>
+                <JurisdictionSelect testid="rules-jurisdiction" />
+                <ZoneSelect testid="rules-zone" />
             </div>
             <Show when=move || jurisdiction() == Jurisdiction::Us>
                 <p class="hint" data-testid="rules-us-zone-note">{move || state.t(R::UsZoneNote)}</p>
