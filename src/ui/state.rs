@@ -30,7 +30,6 @@ pub struct AppState {
     pub save_error: RwSignal<Option<SaveError>>,
     /// Why storage is unavailable (the app then runs in memory).
     pub unavailable: RwSignal<Option<String>>,
-    pub migrated: RwSignal<u32>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -48,7 +47,6 @@ impl AppState {
             problems: RwSignal::new(loaded.problems),
             save_error: RwSignal::new(None),
             unavailable: RwSignal::new(store.unavailable().map(str::to_owned)),
-            migrated: RwSignal::new(loaded.migrated),
             store: StoredValue::new_local(store),
         }
     }
@@ -134,12 +132,6 @@ impl AppState {
     pub fn retry(&self) {
         let r = self.store.try_update_value(|s| s.flush()).unwrap_or(Ok(()));
         self.save_error.set(r.err());
-    }
-
-    pub fn pending_writes(&self) -> usize {
-        self.store
-            .try_with_value(|s| s.pending_writes())
-            .unwrap_or(0)
     }
 
     pub fn quarantined(&self) -> Vec<(String, String)> {
