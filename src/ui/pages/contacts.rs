@@ -556,30 +556,15 @@ pub fn ContactsPage() -> impl IntoView {
                     <input type="date" data-testid="filter-to" on:input=move |ev| { let d = parse_date(event_target_value(&ev)); filter.update(|f| f.to = d) } /></label>
                 <label class="field"><span class="field-label">{move || state.t(Key::FieldFromNumber)}</span>
                     <input type="search" data-testid="filter-number" on:input=set_number /></label>
-                <label class="field"><span class="field-label">{move || state.t(Key::FilterChannel)}</span>
-                    <select data-testid="filter-channel" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        filter.update(|f| f.channel = Channel::ALL.into_iter().find(|c| code(c) == v));
-                    }>
-                        <option value="">{move || state.t(Key::All)}</option>
-                        {Channel::ALL.into_iter().map(|c| view! { <option value=code(&c)>{move || labels::channel(c).get(state.lang.get())}</option> }).collect_view()}
-                    </select></label>
-                <label class="field"><span class="field-label">{move || state.t(Key::FieldTarget)}</span>
-                    <select data-testid="filter-target" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        filter.update(|f| f.target = Target::ALL.into_iter().find(|c| code(c) == v));
-                    }>
-                        <option value="">{move || state.t(Key::All)}</option>
-                        {Target::ALL.into_iter().map(|c| view! { <option value=code(&c)>{move || labels::target(c).get(state.lang.get())}</option> }).collect_view()}
-                    </select></label>
-                <label class="field"><span class="field-label">{move || state.t(Key::FilterTick)}</span>
-                    <select data-testid="filter-tick" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        filter.update(|f| f.tick = Tick::ALL.into_iter().find(|c| code(c) == v));
-                    }>
-                        <option value="">{move || state.t(Key::All)}</option>
-                        {Tick::ALL.into_iter().map(|c| view! { <option value=code(&c)>{move || labels::tick(c).get(state.lang.get())}</option> }).collect_view()}
-                    </select></label>
+                <FilterSelect label=Key::FilterChannel testid="filter-channel" options=&Channel::ALL words=labels::channel
+                    counts=Signal::derive(move || { let f = filter.get(); state.case.with(|c| contacts::counts_by_channel(c, &f, zone.get())) })
+                    on_pick=Callback::new(move |v| filter.update(|f| f.channel = v)) />
+                <FilterSelect label=Key::FieldTarget testid="filter-target" options=&Target::ALL words=labels::target
+                    counts=Signal::derive(move || { let f = filter.get(); state.case.with(|c| contacts::counts_by_target(c, &f, zone.get())) })
+                    on_pick=Callback::new(move |v| filter.update(|f| f.target = v)) />
+                <FilterSelect label=Key::FilterTick testid="filter-tick" options=&Tick::ALL words=labels::tick
+                    counts=Signal::derive(move || { let f = filter.get(); state.case.with(|c| contacts::counts_by_tick(c, &f, zone.get())) })
+                    on_pick=Callback::new(move |v| filter.update(|f| f.tick = v)) />
             </div>
             <label class="field"><span class="field-label">{move || state.t(Key::FilterText)}</span>
                 <input type="search" data-testid="filter-text" on:input=set_text /></label>
@@ -604,6 +589,37 @@ pub fn ContactsPage() -> impl IntoView {
         <Show when=move || { results.get().len() > shown.get() }>
             <button type="button" data-testid="contacts-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{move || state.t(Key::ShowMore)}</button>
         </Show>
+    }
+}
+
+/// A filter over one closed set, each option with how many entries it would show.
+#[component]
+fn FilterSelect<T>(
+    label: Key,
+    testid: &'static str,
+    options: &'static [T],
+    words: fn(T) -> crate::i18n::Text,
+    counts: Signal<std::collections::BTreeMap<T, usize>>,
+    on_pick: Callback<Option<T>>,
+) -> impl IntoView
+where
+    T: Copy + Ord + serde::Serialize + Send + Sync + 'static,
+{
+    let state = use_app();
+    view! {
+        <label class="field"><span class="field-label">{move || state.t(label)}</span>
+            <select data-testid=testid on:change=move |ev| {
+                let v = event_target_value(&ev);
+                on_pick.run(options.iter().copied().find(|o| code(o) == v));
+            }>
+                <option value="">{move || state.t(Key::All)}</option>
+                {options.iter().copied().map(|o| view! {
+                    <option value=code(&o)>
+                        {move || format!("{} ({})", words(o).get(state.lang.get()), counts.with(|c| c.get(&o).copied().unwrap_or(0)))}
+                    </option>
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 

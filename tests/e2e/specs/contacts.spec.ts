@@ -78,6 +78,9 @@ test('filters by channel, number and text with counts', async ({ page }) => {
   await open(page, '#/contacts');
   await expect(page.getByTestId('contact-row')).toHaveCount(3);
   await page.getByTestId('filters-toggle').click();
+  // Each option says how many entries it would show.
+  await expect(page.locator('[data-testid="filter-channel"] option[value="call"]')).toHaveText(/\(2\)/);
+  await expect(page.locator('[data-testid="filter-channel"] option[value="sms"]')).toHaveText(/\(1\)/);
   await page.getByTestId('filter-channel').selectOption('sms');
   await expect(page.getByTestId('contact-row')).toHaveCount(1);
   await expect(page.getByTestId('contacts-count')).toContainText('1');
