@@ -100,3 +100,11 @@ pub fn jurisdiction_key(j: Jurisdiction) -> Key {
         Jurisdiction::Uk => Key::JurUk,
     }
 }
+
+/// snake_case code of a serde enum value, for option values and test ids.
+pub fn code<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

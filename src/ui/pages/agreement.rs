@@ -28,6 +28,7 @@ use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::route::Page;
 use crate::ui::state::{use_app, AppState, Changed};
+use crate::ui::widgets::code;
 
 const PRODUCTS: [Product; 4] = [
     Product::OnlineLoan,
@@ -174,14 +175,6 @@ fn checklist_status_key(s: ChecklistStatus) -> K {
         ChecklistStatus::Done => K::StatusDone,
         ChecklistStatus::NotApplicable => K::StatusNotApplicable,
     }
-}
-
-/// snake_case code of a serde enum value, for option values and test ids.
-fn code<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// Field → error of a form.

@@ -17,6 +17,7 @@ use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::route::Page;
 use crate::ui::state::{use_app, AppState, Changed};
+use crate::ui::widgets::code;
 
 const PAGE_SIZE: usize = 50;
 
@@ -482,14 +483,6 @@ fn Area(
             {move || error.get().map(|e| view! { <span class="error" role="alert" data-testid=format!("{testid}-error")>{e}</span> })}
         </label>
     }
-}
-
-/// snake_case code of a serde enum value, for test ids and option values.
-fn code<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 #[component]
