@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod codec;
 pub mod contacts;
+pub mod crypto;
 pub mod dashboard;
 pub mod evidence;
 pub mod hash;

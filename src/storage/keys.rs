@@ -17,9 +17,22 @@ pub enum StoreKey {
     /// "1" when the home-screen entry should use the neutral name and icon.
     /// Plain text, not an envelope: pwa/sw-register.js reads it before the app starts.
     NeutralName,
+    /// The passcode lock record (plain JSON: salt, sealed data keys; nothing of the case).
+    Lock,
+    /// Failed unlock attempts, for the growing delay (plain JSON).
+    UnlockAttempts,
 }
 
 impl StoreKey {
+    /// Kept in plain text even while locked: read before unlocking (or by
+    /// pwa/sw-register.js), and holding nothing of the case.
+    pub fn stays_plain(&self) -> bool {
+        matches!(
+            self,
+            StoreKey::NeutralName | StoreKey::Lock | StoreKey::UnlockAttempts
+        )
+    }
+
     pub fn name(&self) -> String {
         match self {
             StoreKey::Prefs => format!("{PREFIX}prefs"),
@@ -31,6 +44,8 @@ impl StoreKey {
             StoreKey::Contact(seq) => format!("{PREFIX}c:{seq}"),
             StoreKey::Quarantine(original) => format!("{PREFIX}quarantine:{original}"),
             StoreKey::NeutralName => format!("{PREFIX}neutral-manifest"),
+            StoreKey::Lock => format!("{PREFIX}lock"),
+            StoreKey::UnlockAttempts => format!("{PREFIX}unlock-attempts"),
         }
     }
 
@@ -44,6 +59,8 @@ impl StoreKey {
             "agreements" => StoreKey::Agreements,
             "events" => StoreKey::Events,
             "neutral-manifest" => StoreKey::NeutralName,
+            "lock" => StoreKey::Lock,
+            "unlock-attempts" => StoreKey::UnlockAttempts,
             _ => {
                 if let Some(seq) = rest.strip_prefix("c:") {
                     StoreKey::Contact(seq.parse().ok()?)
@@ -73,6 +90,8 @@ mod tests {
             StoreKey::Contact(42),
             StoreKey::Quarantine("dek:c:7".into()),
             StoreKey::NeutralName,
+            StoreKey::Lock,
+            StoreKey::UnlockAttempts,
         ];
         for k in keys {
             assert_eq!(StoreKey::parse(&k.name()), Some(k.clone()));

@@ -4,11 +4,17 @@
 //! (quarantined) before anything may write its key; a value from a newer app
 //! version is left alone and never written; a failed write is kept and
 //! retried, and the caller is told.
+//!
+//! With a passcode set, every value but the few in [`StoreKey::stays_plain`]
+//! is sealed (`domain::crypto`) on its way out and opened on its way in; a
+//! value not yet in the current form (plain, or under an older key) is
+//! rewritten when read, so an interrupted change of passcode finishes itself.
 
 mod backend;
 pub mod envelope;
 pub mod keys;
 pub mod migrate;
+pub mod webcrypto;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,6 +29,7 @@ pub use keys::{StoreKey, PREFIX};
 use migrate::RecordKind;
 
 use crate::domain::contacts;
+use crate::domain::crypto::{self, Kdf, Key, Keyring, LockRecord, RandomSource, UnlockAttempts};
 use crate::domain::model::{Agreement, Case, CaseEvent, Contact, Debt, Debtor, Settings};
 use crate::i18n::Lang;
 
@@ -80,13 +87,36 @@ pub struct Store {
     protected: BTreeSet<String>,
     /// Writes that failed, latest value per key (None = removal), retried on the next save.
     pending: BTreeMap<String, Option<String>>,
+    /// The lock record as stored, when a passcode is set.
+    lock: Option<LockRecord>,
+    /// The data keys, once unlocked. In memory only.
+    ring: Option<Keyring>,
+    /// Secure random bytes (nonces, keys, salts); sealing refuses without it.
+    random: Option<RandomSource>,
+}
+
+/// Whether the stored records need a passcode before they can be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockState {
+    NoPasscode,
+    Locked(LockRecord),
+    /// A lock record is there but cannot be read: nothing is touched.
+    Damaged(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnlockError {
+    WrongPasscode,
+    /// Still waiting after earlier wrong passcodes (milliseconds left).
+    Wait(f64),
+    Damaged(String),
 }
 
 impl Store {
     /// The browser's localStorage, or memory (with the reason) when it is unavailable.
     pub fn browser() -> Store {
         match LocalStorageBackend::open() {
-            Ok(b) => Store::with_backend(Box::new(b)),
+            Ok(b) => Store::with_backend(Box::new(b)).with_random(webcrypto::random_source()),
             Err(e) => {
                 let reason = match e {
                     BackendError::Quota => "quota".to_string(),
@@ -106,7 +136,15 @@ impl Store {
             unavailable: None,
             protected: BTreeSet::new(),
             pending: BTreeMap::new(),
+            lock: None,
+            ring: None,
+            random: None,
         }
+    }
+
+    pub fn with_random(mut self, random: Option<RandomSource>) -> Store {
+        self.random = random;
+        self
     }
 
     /// Some(reason) when storage is unavailable and records live only in memory.
@@ -142,7 +180,7 @@ impl Store {
                 }
             };
             match key {
-                StoreKey::NeutralName => {}
+                StoreKey::NeutralName | StoreKey::Lock | StoreKey::UnlockAttempts => {}
                 StoreKey::Quarantine(original) => out.problems.push(Problem::Quarantined {
                     key: original,
                     quarantine_key: name,
@@ -203,6 +241,8 @@ impl Store {
             .sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
         out.problems
             .dedup_by(|a, b| problem_key(a) == problem_key(b));
+        // Every record now opens with the current key: drop the older ones.
+        let _ = self.settle();
         out
     }
 
@@ -214,12 +254,31 @@ impl Store {
         out: &mut Loaded,
         apply: impl FnOnce(&mut Loaded, T),
     ) {
-        match envelope::decode::<T>(raw, kind) {
+        let opened = match self.open_stored(name, raw) {
+            Ok(o) => o,
+            Err(reason) if self.ring.is_none() => {
+                // Sealed, and no key: only the passcode can read it. Never write it.
+                self.protected.insert(name.to_string());
+                out.problems.push(Problem::Unreadable {
+                    key: name.to_string(),
+                    reason,
+                });
+                return;
+            }
+            Err(reason) => {
+                out.problems.push(self.quarantine(name, raw, reason));
+                return;
+            }
+        };
+        match envelope::decode::<T>(&opened.text, kind) {
             Ok((value, migrated)) => {
                 if migrated {
                     out.migrated += 1;
-                    // Best effort: if the rewrite fails the old version stays readable.
+                }
+                if migrated || opened.stale {
+                    // Best effort: if the rewrite fails the old form stays readable.
                     if let Ok(text) = envelope::encode(&value) {
+                        let text = self.seal_for(name, &text);
                         let _ = self.write_raw(name, Some(text));
                     }
                 }
@@ -233,17 +292,51 @@ impl Store {
                 });
             }
             Err(DecodeError::Unreadable(reason)) => {
-                out.problems.push(self.quarantine(name, raw, reason))
+                out.problems
+                    .push(self.quarantine(name, &opened.text, reason))
             }
         }
+    }
+
+    /// The text inside a stored value (plain text passes through).
+    fn open_stored(&self, name: &str, raw: &str) -> Result<crypto::Opened, String> {
+        match &self.ring {
+            Some(ring) => ring.open_text(name, raw).map_err(|e| format!("{e:?}")),
+            None if crypto::is_sealed(raw) => Err("sealed: the passcode is needed".into()),
+            None => Ok(crypto::Opened {
+                text: raw.to_string(),
+                stale: false,
+            }),
+        }
+    }
+
+    /// What to store under `name`: sealed while a passcode is set.
+    fn seal_for(&mut self, name: &str, text: &str) -> String {
+        match (&self.ring, self.random.as_mut()) {
+            (Some(ring), Some(random)) => ring.seal_text(name, text, &mut **random),
+            _ => text.to_string(),
+        }
+    }
+
+    fn decode_stored<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        raw: &str,
+        kind: RecordKind,
+    ) -> Option<T> {
+        let opened = self.open_stored(name, raw).ok()?;
+        envelope::decode::<T>(&opened.text, kind)
+            .ok()
+            .map(|(v, _)| v)
     }
 
     /// Copy the raw text aside, then free the key. If the copy fails, protect the key.
     fn quarantine(&mut self, name: &str, raw: &str, reason: String) -> Problem {
         let quarantine_key = StoreKey::Quarantine(name.to_string()).name();
+        let copy = self.seal_for(&quarantine_key, raw);
         let copied = match self.backend.get(&quarantine_key) {
             Ok(Some(existing)) if existing == raw => true,
-            _ => self.backend.set(&quarantine_key, raw).is_ok(),
+            _ => self.backend.set(&quarantine_key, &copy).is_ok(),
         };
         if copied && self.backend.remove(name).is_ok() {
             Problem::Quarantined {
@@ -268,7 +361,12 @@ impl Store {
         names
             .into_iter()
             .filter(|n| matches!(StoreKey::parse(n), Some(StoreKey::Quarantine(_))))
-            .filter_map(|n| self.backend.get(&n).ok().flatten().map(|raw| (n, raw)))
+            .filter_map(|n| {
+                let raw = self.backend.get(&n).ok().flatten()?;
+                // Opened when it can be; otherwise the stored text, as it is.
+                let text = self.open_stored(&n, &raw).map_or(raw, |o| o.text);
+                Some((n, text))
+            })
             .collect()
     }
 
@@ -318,7 +416,9 @@ impl Store {
 
     fn put<T: Serialize>(&mut self, key: StoreKey, value: &T) -> Result<(), SaveError> {
         let text = envelope::encode(value).map_err(SaveError::Encode)?;
-        self.write_raw(&key.name(), Some(text))
+        let name = key.name();
+        let text = self.seal_for(&name, &text);
+        self.write_raw(&name, Some(text))
     }
 
     pub fn save_contact(&mut self, c: &Contact) -> Result<(), SaveError> {
@@ -385,6 +485,13 @@ impl Store {
                     && !keep.contains(k.as_str())
             })
             .collect();
+        let mut writes: Vec<(String, Option<String>)> = writes
+            .into_iter()
+            .map(|(k, v)| {
+                let v = v.map(|text| self.seal_for(&k, &text));
+                (k, v)
+            })
+            .collect();
         writes.extend(stale.into_iter().map(|k| (k, None)));
         self.transaction(writes)
     }
@@ -437,7 +544,15 @@ impl Store {
         let Some(key) = StoreKey::parse(name) else {
             return false;
         };
-        let Some(raw) = value else {
+        let opened = match value {
+            // Sealed under a key this tab lacks: the lock record changed, and the app reloads.
+            Some(raw) => match self.open_stored(name, raw) {
+                Ok(o) => Some(o.text),
+                Err(_) => return false,
+            },
+            None => None,
+        };
+        let Some(raw) = opened.as_deref() else {
             if let StoreKey::Contact(seq) = key {
                 let before = case.contacts.len();
                 case.contacts.retain(|c| c.seq != seq);
@@ -480,7 +595,10 @@ impl Store {
                 }
                 None => false,
             },
-            StoreKey::Quarantine(_) | StoreKey::NeutralName => false,
+            StoreKey::Quarantine(_)
+            | StoreKey::NeutralName
+            | StoreKey::Lock
+            | StoreKey::UnlockAttempts => false,
         }
     }
 
@@ -502,15 +620,195 @@ impl Store {
         let mut out: Vec<Contact> = names
             .iter()
             .filter(|n| matches!(StoreKey::parse(n), Some(StoreKey::Contact(seq)) if seq > max_seq))
-            .filter_map(|n| self.backend.get(n).ok().flatten())
-            .filter_map(|raw| {
-                envelope::decode::<Contact>(&raw, RecordKind::Contact)
-                    .ok()
-                    .map(|(c, _)| c)
+            .filter_map(|n| {
+                let raw = self.backend.get(n).ok().flatten()?;
+                self.decode_stored::<Contact>(n, &raw, RecordKind::Contact)
             })
             .collect();
         out.sort_by_key(|c| c.seq);
         out
+    }
+
+    /// Read the lock record, if any. Call before `load`: while locked, `load`
+    /// reads nothing sealed.
+    pub fn lock_state(&mut self) -> LockState {
+        let text = match self.backend.get(&StoreKey::Lock.name()) {
+            Ok(Some(text)) => text,
+            _ => return LockState::NoPasscode,
+        };
+        match LockRecord::parse(&text) {
+            Ok(record) => {
+                self.lock = Some(record.clone());
+                LockState::Locked(record)
+            }
+            Err(e) => {
+                self.protected.insert(StoreKey::Lock.name());
+                LockState::Damaged(format!("{e:?}"))
+            }
+        }
+    }
+
+    pub fn has_passcode(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    pub fn unlock_attempts(&self) -> UnlockAttempts {
+        self.backend
+            .get(&StoreKey::UnlockAttempts.name())
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// Open the data keys with `kek` (derived from the typed passcode).
+    /// A wrong passcode is counted, and counts towards the growing wait.
+    pub fn unlock(&mut self, kek: &Key, now_ms: f64) -> Result<(), UnlockError> {
+        let attempts = self.unlock_attempts();
+        let wait = attempts.wait_ms(now_ms);
+        if wait > 0.0 {
+            return Err(UnlockError::Wait(wait));
+        }
+        let Some(lock) = &self.lock else {
+            return Err(UnlockError::Damaged("no lock record".into()));
+        };
+        if self.random.is_none() {
+            return Err(UnlockError::Damaged("no secure random source".into()));
+        }
+        match lock.unlock(kek) {
+            Ok(ring) => {
+                self.ring = Some(ring);
+                let _ = self.backend.remove(&StoreKey::UnlockAttempts.name());
+                Ok(())
+            }
+            Err(crypto::CryptoError::Rejected) => {
+                if let Ok(text) = serde_json::to_string(&attempts.failed(now_ms)) {
+                    let _ = self.backend.set(&StoreKey::UnlockAttempts.name(), &text);
+                }
+                Err(UnlockError::WrongPasscode)
+            }
+            Err(e) => Err(UnlockError::Damaged(format!("{e:?}"))),
+        }
+    }
+
+    /// Fresh key-stretching parameters (a new random salt).
+    pub fn new_kdf(&mut self) -> Option<Kdf> {
+        self.random.as_mut().map(|r| Kdf::new(&mut **r))
+    }
+
+    /// Set a passcode, or change it: `kek` comes from the new passcode and
+    /// `kdf`. Every record is re-sealed under a fresh data key.
+    pub fn set_passcode(
+        &mut self,
+        kdf: Kdf,
+        kek: &Key,
+        lang: Option<String>,
+    ) -> Result<(), SaveError> {
+        if self.lock.is_some() && self.ring.is_none() {
+            return Err(SaveError::Protected(StoreKey::Lock.name()));
+        }
+        let Some(random) = self.random.as_mut() else {
+            return Err(SaveError::Unavailable("no secure random source".into()));
+        };
+        let (record, ring) = LockRecord::create(kdf, kek, self.ring.as_ref(), lang, &mut **random);
+        self.commit_lock(record, ring)
+    }
+
+    /// Back to plain storage.
+    pub fn remove_passcode(&mut self) -> Result<(), SaveError> {
+        let (Some(lock), Some(ring)) = (&self.lock, &self.ring) else {
+            return Ok(());
+        };
+        let (record, ring) = (lock.going_plain(), ring.going_plain());
+        self.commit_lock(record, ring)
+    }
+
+    /// The switch, in an order that survives being cut off at any point:
+    /// 1. the new lock record, holding every key still in use (one write);
+    /// 2. each record rewritten in the new form;
+    /// 3. the lock record without the old keys (or removed, going plain).
+    ///
+    /// Cut off after 1 or 2, the next unlock with the new passcode reads
+    /// everything and finishes 2 and 3 (`load`).
+    fn commit_lock(&mut self, record: LockRecord, ring: Keyring) -> Result<(), SaveError> {
+        if let Some(reason) = &self.unavailable {
+            return Err(SaveError::Unavailable(reason.clone()));
+        }
+        if self.protected.contains(&StoreKey::Lock.name()) {
+            return Err(SaveError::Protected(StoreKey::Lock.name()));
+        }
+        // A queued write in the old form could land after step 3, unreadable.
+        self.flush()?;
+        self.backend
+            .set(&StoreKey::Lock.name(), &record.to_json())
+            .map_err(save_error)?;
+        self.lock = Some(record);
+        self.ring = Some(ring);
+        self.reseal_all()?;
+        self.settle()
+    }
+
+    /// Rewrite every stored value not in the current form. Values that do
+    /// not open are left for `load` to quarantine.
+    fn reseal_all(&mut self) -> Result<(), SaveError> {
+        let names = self.backend.keys().map_err(save_error)?;
+        for name in names {
+            match StoreKey::parse(&name) {
+                Some(k) if !k.stays_plain() && !self.protected.contains(&name) => {}
+                _ => continue,
+            }
+            let Ok(Some(raw)) = self.backend.get(&name) else {
+                continue;
+            };
+            let Ok(opened) = self.open_stored(&name, &raw) else {
+                continue;
+            };
+            if opened.stale {
+                let text = self.seal_for(&name, &opened.text);
+                // Full or failing storage: stop here (each further write
+                // would retry every queued one); the rest stays readable.
+                self.write_raw(&name, Some(text))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Step 3 of `commit_lock`, once no write is waiting.
+    fn settle(&mut self) -> Result<(), SaveError> {
+        let (Some(lock), Some(ring)) = (&self.lock, &self.ring) else {
+            return Ok(());
+        };
+        if lock.is_settled() || !self.pending.is_empty() {
+            return Ok(());
+        }
+        if lock.current.is_none() {
+            self.backend
+                .remove(&StoreKey::Lock.name())
+                .map_err(save_error)?;
+            let _ = self.backend.remove(&StoreKey::UnlockAttempts.name());
+            self.lock = None;
+            self.ring = None;
+        } else {
+            let (record, ring) = (lock.settled(), ring.settled());
+            self.backend
+                .set(&StoreKey::Lock.name(), &record.to_json())
+                .map_err(save_error)?;
+            self.lock = Some(record);
+            self.ring = Some(ring);
+        }
+        Ok(())
+    }
+
+    /// Every stored value of the app, as stored (sealed ones stay sealed):
+    /// the way out when the lock record itself is damaged.
+    pub fn raw_dump(&self) -> String {
+        let names = self.backend.keys().unwrap_or_default();
+        let map: BTreeMap<String, String> = names
+            .into_iter()
+            .filter(|n| n.starts_with(PREFIX))
+            .filter_map(|n| Some((n.clone(), self.backend.get(&n).ok()??)))
+            .collect();
+        serde_json::to_string_pretty(&map).unwrap_or_default()
     }
 
     /// Remove every key with the app's prefix (the wipe).
@@ -526,6 +824,8 @@ impl Store {
         }
         self.pending.clear();
         self.protected.clear();
+        self.lock = None;
+        self.ring = None;
         Ok(())
     }
 
@@ -542,6 +842,13 @@ impl Store {
             })
             .sum::<usize>()
             * 2
+    }
+}
+
+fn save_error(e: BackendError) -> SaveError {
+    match e {
+        BackendError::Quota => SaveError::Quota,
+        BackendError::Unavailable(r) => SaveError::Unavailable(r),
     }
 }
 

@@ -260,3 +260,273 @@ fn a_typical_contact_stays_under_300_characters() {
         stored.len()
     );
 }
+
+mod passcode {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::domain::crypto::tests::{counter_rng, test_kek};
+    use crate::domain::crypto::Kdf;
+
+    /// Storage shared between "page loads", that stops accepting writes after
+    /// a budget: the tab was killed mid-way.
+    #[derive(Clone, Default)]
+    struct Shared {
+        map: Rc<RefCell<MemoryBackend>>,
+        writes_left: Rc<Cell<Option<usize>>>,
+    }
+
+    impl Shared {
+        fn spend(&self) -> Result<(), BackendError> {
+            match self.writes_left.get() {
+                Some(0) => Err(BackendError::Unavailable("killed".into())),
+                Some(n) => {
+                    self.writes_left.set(Some(n - 1));
+                    Ok(())
+                }
+                None => Ok(()),
+            }
+        }
+        fn store(&self) -> Store {
+            Store::with_backend(Box::new(self.clone())).with_random(Some(Box::new(counter_rng())))
+        }
+        fn raw(&self) -> String {
+            self.map
+                .borrow()
+                .map
+                .iter()
+                .map(|(k, v)| format!("{k}={v}\n"))
+                .collect()
+        }
+    }
+
+    impl Backend for Shared {
+        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+            self.map.borrow().get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+            self.spend()?;
+            self.map.borrow_mut().set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+            self.spend()?;
+            self.map.borrow_mut().remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.map.borrow().keys()
+        }
+    }
+
+    const SECRETS: [&str; 3] = ["王小明", "13912345678", "说要去我单位"];
+
+    fn sample_case() -> Case {
+        let mut case = Case::default();
+        case.debtor.name = SECRETS[0].into();
+        for seq in 1..=4 {
+            let mut c = contact(seq);
+            c.data.from_number = SECRETS[1].into();
+            c.data.notes = SECRETS[2].into();
+            case.contacts.push(c);
+        }
+        case
+    }
+
+    /// What the passcode `p` unlocks to: None when it is refused.
+    fn open_with(shared: &Shared, p: &str) -> Option<Loaded> {
+        let mut store = shared.store();
+        let LockState::Locked(rec) = store.lock_state() else {
+            return (p.is_empty()).then(|| store.load());
+        };
+        store.unlock(&test_kek(p, &rec.kdf), 0.0).ok()?;
+        Some(store.load())
+    }
+
+    fn set(shared: &Shared, current: &str, new: &str) -> Result<(), SaveError> {
+        let mut store = shared.store();
+        if let LockState::Locked(rec) = store.lock_state() {
+            store
+                .unlock(&test_kek(current, &rec.kdf), 0.0)
+                .map_err(|e| SaveError::Encode(format!("{e:?}")))?;
+        }
+        store.load();
+        if new.is_empty() {
+            return store.remove_passcode();
+        }
+        let kdf = store.new_kdf().unwrap();
+        let kek = test_kek(new, &kdf);
+        store.set_passcode(kdf, &kek, None)
+    }
+
+    fn fresh(case: &Case) -> Shared {
+        let shared = Shared::default();
+        shared.store().replace_case(case).unwrap();
+        shared
+    }
+
+    #[test]
+    fn locked_storage_holds_nothing_typed_and_opens_with_the_passcode_only() {
+        let case = sample_case();
+        let shared = fresh(&case);
+        assert!(shared.raw().contains(SECRETS[1]));
+        set(&shared, "", "2468").unwrap();
+        let raw = shared.raw();
+        for s in SECRETS {
+            assert!(!raw.contains(s), "{s} readable in storage:\n{raw}");
+        }
+        // A wrong passcode is refused and counted; the right one clears the count.
+        assert!(open_with(&shared, "1357").is_none());
+        assert_eq!(shared.store().unlock_attempts().failures, 1);
+        let loaded = open_with(&shared, "2468").unwrap();
+        assert_eq!(loaded.case, case);
+        assert!(loaded.problems.is_empty());
+        assert_eq!(shared.store().unlock_attempts().failures, 0);
+    }
+
+    #[test]
+    fn wrong_passcodes_make_the_next_try_wait() {
+        let shared = fresh(&sample_case());
+        set(&shared, "", "2468").unwrap();
+        let mut store = shared.store();
+        let LockState::Locked(rec) = store.lock_state() else {
+            panic!("locked")
+        };
+        let wrong = test_kek("0000", &rec.kdf);
+        for _ in 0..3 {
+            assert_eq!(
+                store.unlock(&wrong, 1000.0),
+                Err(UnlockError::WrongPasscode)
+            );
+        }
+        let right = test_kek("2468", &rec.kdf);
+        assert_eq!(store.unlock(&right, 2000.0), Err(UnlockError::Wait(4000.0)));
+        assert_eq!(store.unlock(&right, 6000.0), Ok(()));
+    }
+
+    #[test]
+    fn new_writes_are_sealed_and_a_locked_load_writes_nothing() {
+        let shared = fresh(&sample_case());
+        set(&shared, "", "2468").unwrap();
+        let mut store = shared.store();
+        let LockState::Locked(rec) = store.lock_state() else {
+            panic!("locked")
+        };
+        store.unlock(&test_kek("2468", &rec.kdf), 0.0).unwrap();
+        let mut c = contact(9);
+        c.data.notes = "新写的备注".into();
+        store.save_contact(&c).unwrap();
+        assert!(!shared.raw().contains("新写的备注"));
+
+        // A load without the key must neither quarantine nor overwrite.
+        let before = shared.raw();
+        let mut locked = shared.store();
+        let loaded = locked.load();
+        assert!(loaded.case.contacts.is_empty());
+        assert!(loaded
+            .problems
+            .iter()
+            .all(|p| matches!(p, Problem::Unreadable { .. })));
+        assert!(locked.save_contact(&contact(9)).is_err());
+        assert_eq!(shared.raw(), before);
+    }
+
+    /// Kill the tab after every possible number of writes while the passcode
+    /// changes from `from` to `to`: whichever passcode the storage then
+    /// answers to opens the whole case, and the next unlock finishes the job.
+    fn survives_interruption(from: &str, to: &str) {
+        let case = sample_case();
+        for budget in 0.. {
+            let shared = fresh(&case);
+            if !from.is_empty() {
+                set(&shared, "", from).unwrap();
+            }
+            shared.writes_left.set(Some(budget));
+            let finished = set(&shared, from, to).is_ok();
+            shared.writes_left.set(None);
+
+            let loaded = open_with(&shared, to)
+                .or_else(|| open_with(&shared, from))
+                .unwrap_or_else(|| panic!("budget {budget}: neither passcode opens"));
+            assert_eq!(loaded.case, case, "budget {budget}");
+            assert!(loaded.problems.is_empty(), "budget {budget}");
+
+            if open_with(&shared, to).is_some() {
+                // Finished by that unlock: settled, all in the new form.
+                let mut store = shared.store();
+                match store.lock_state() {
+                    LockState::Locked(rec) => {
+                        assert!(rec.is_settled(), "budget {budget}");
+                        assert_eq!(open_with(&shared, from).is_some(), from == to);
+                    }
+                    LockState::NoPasscode => assert!(to.is_empty()),
+                    LockState::Damaged(e) => panic!("{e}"),
+                }
+                let raw = shared.raw();
+                assert_eq!(
+                    SECRETS.iter().all(|s| !raw.contains(s)),
+                    !to.is_empty(),
+                    "budget {budget}"
+                );
+            }
+            if finished {
+                assert!(budget > 3);
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn setting_a_passcode_survives_interruption() {
+        survives_interruption("", "2468");
+    }
+
+    #[test]
+    fn changing_the_passcode_survives_interruption() {
+        survives_interruption("2468", "8642");
+    }
+
+    #[test]
+    fn removing_the_passcode_survives_interruption() {
+        survives_interruption("2468", "");
+    }
+
+    #[test]
+    fn quarantined_copies_are_sealed_too() {
+        let shared = fresh(&sample_case());
+        shared
+            .map
+            .borrow_mut()
+            .map
+            .insert("dek:debtor".into(), "{broken 王小明".into());
+        set(&shared, "", "2468").unwrap();
+        let loaded = open_with(&shared, "2468").unwrap();
+        assert_eq!(loaded.problems.len(), 1);
+        assert!(!shared.raw().contains("王小明"));
+        let mut store = shared.store();
+        let LockState::Locked(rec) = store.lock_state() else {
+            panic!("locked")
+        };
+        store.unlock(&test_kek("2468", &rec.kdf), 0.0).unwrap();
+        let q = store.quarantined();
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].1, "{broken 王小明");
+    }
+
+    #[test]
+    fn a_damaged_lock_record_is_reported_not_replaced() {
+        let shared = fresh(&sample_case());
+        set(&shared, "", "2468").unwrap();
+        shared
+            .map
+            .borrow_mut()
+            .map
+            .insert("dek:lock".into(), "{oops".into());
+        let mut store = shared.store();
+        assert!(matches!(store.lock_state(), LockState::Damaged(_)));
+        assert!(store.raw_dump().contains("dek:c:1"));
+        let kdf = Kdf::new(&mut counter_rng());
+        let kek = test_kek("x", &kdf);
+        let _ = store.set_passcode(kdf, &kek, None);
+        assert_eq!(shared.map.borrow().map.get("dek:lock").unwrap(), "{oops");
+    }
+}

@@ -2,5 +2,6 @@
 
 pub mod backup;
 pub mod csv;
+pub mod encrypted_backup;
 pub mod ics;
 pub mod phonelog;
