@@ -88,3 +88,122 @@ fn quota_error_is_reported_and_nothing_stored_is_lost() {
     assert_eq!(loaded.case.contacts.len(), 2);
     ls.clear().unwrap();
 }
+
+mod webcrypto_path {
+    use super::*;
+    use debt_evidence_kit::domain::crypto::{self, Kdf, Key, KDF_NAME};
+    use debt_evidence_kit::storage::{webcrypto, LockState};
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    /// PBKDF2-HMAC-SHA-256("平安2468", salt 00..0f, 100,000 iterations), from Python's hashlib.
+    const EXPECTED: &str = "a4bf8d87c22e8f9022269cca39c0fe903e5f090cbfec83aa30ba0a29a5faf854";
+
+    fn expected_bytes() -> [u8; 32] {
+        let mut out = [0u8; 32];
+        for (i, b) in out.iter_mut().enumerate() {
+            *b = u8::from_str_radix(&EXPECTED[i * 2..i * 2 + 2], 16).unwrap();
+        }
+        out
+    }
+
+    fn kdf() -> Kdf {
+        Kdf {
+            name: KDF_NAME.into(),
+            iterations: 100_000,
+            salt: crypto::b64(&(0u8..16).collect::<Vec<_>>()),
+        }
+    }
+
+    fn subtle() -> web_sys::SubtleCrypto {
+        web_sys::window().unwrap().crypto().unwrap().subtle()
+    }
+
+    async fn webcrypto_aes_key(bytes: &[u8; 32]) -> web_sys::CryptoKey {
+        let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
+        let p = subtle()
+            .import_key_with_str(
+                "raw",
+                &Uint8Array::from(&bytes[..]),
+                "AES-GCM",
+                false,
+                &usages,
+            )
+            .unwrap();
+        JsFuture::from(p).await.unwrap().dyn_into().unwrap()
+    }
+
+    fn gcm_params(nonce: &[u8], aad: &[u8]) -> Object {
+        let o = Object::new();
+        Reflect::set(&o, &"name".into(), &"AES-GCM".into()).unwrap();
+        Reflect::set(&o, &"iv".into(), &Uint8Array::from(nonce)).unwrap();
+        Reflect::set(&o, &"additionalData".into(), &Uint8Array::from(aad)).unwrap();
+        o
+    }
+
+    #[wasm_bindgen_test]
+    async fn webcrypto_derivation_matches_the_reference_vector() {
+        let derived = webcrypto::derive_key("平安2468", &kdf()).await.unwrap();
+        let reference = Key::from_bytes(expected_bytes());
+        // Same key: what one seals, the other opens.
+        let sealed = crypto::seal(&derived, [7; 12], b"aad", b"hello");
+        assert_eq!(crypto::open(&reference, b"aad", &sealed).unwrap(), b"hello");
+        let wrong = webcrypto::derive_key("平安2469", &kdf()).await.unwrap();
+        assert_eq!(
+            crypto::open(&wrong, b"aad", &sealed),
+            Err(crypto::CryptoError::Rejected)
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn our_aes_gcm_is_webcrypto_aes_gcm() {
+        let bytes = expected_bytes();
+        let key = Key::from_bytes(bytes);
+        let web_key = webcrypto_aes_key(&bytes).await;
+        let nonce = [3u8; 12];
+
+        // Sealed here, opened by WebCrypto.
+        let sealed = crypto::seal(&key, nonce, b"dek:c:1", "说明天上门".as_bytes());
+        let body = sealed[12..].to_vec();
+        let p = subtle()
+            .decrypt_with_object_and_u8_array(&gcm_params(&nonce, b"dek:c:1"), &web_key, &body)
+            .unwrap();
+        let plain = Uint8Array::new(&JsFuture::from(p).await.unwrap()).to_vec();
+        assert_eq!(plain, "说明天上门".as_bytes());
+
+        // Sealed by WebCrypto, opened here.
+        let msg = b"from webcrypto".to_vec();
+        let p = subtle()
+            .encrypt_with_object_and_u8_array(&gcm_params(&nonce, b"x"), &web_key, &msg)
+            .unwrap();
+        let mut framed = nonce.to_vec();
+        framed.extend(Uint8Array::new(&JsFuture::from(p).await.unwrap()).to_vec());
+        assert_eq!(
+            crypto::open(&key, b"x", &framed).unwrap(),
+            b"from webcrypto"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_passcode_seals_real_local_storage() {
+        local_storage().clear().unwrap();
+        let mut store = Store::browser();
+        store.save_contact(&contact(1)).unwrap();
+        let kdf = store.new_kdf().unwrap();
+        let kek = webcrypto::derive_key("2468", &kdf).await.unwrap();
+        store.set_passcode(kdf, &kek, None).unwrap();
+        let raw = local_storage().get_item("dek:c:1").unwrap().unwrap();
+        assert!(raw.starts_with("sealed1:") && !raw.contains("95188"));
+
+        let mut again = Store::browser();
+        let LockState::Locked(record) = again.lock_state() else {
+            panic!("locked")
+        };
+        let kek = webcrypto::derive_key("2468", &record.kdf).await.unwrap();
+        again.unlock(&kek, js_sys::Date::now()).unwrap();
+        let loaded = again.load();
+        assert_eq!(loaded.case.contacts, vec![contact(1)]);
+        local_storage().clear().unwrap();
+    }
+}

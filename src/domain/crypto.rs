@@ -311,6 +311,26 @@ impl UnlockAttempts {
     }
 }
 
+pub const MIN_PASSCODE_CHARS: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasscodeProblem {
+    TooShort,
+    Mismatch,
+}
+
+/// Check a new passcode and its repetition. Length counts characters, so a
+/// four-character Chinese passcode is as acceptable as "1234".
+pub fn check_new_passcode(new: &str, repeat: &str) -> Result<(), PasscodeProblem> {
+    if new.chars().count() < MIN_PASSCODE_CHARS {
+        Err(PasscodeProblem::TooShort)
+    } else if new != repeat {
+        Err(PasscodeProblem::Mismatch)
+    } else {
+        Ok(())
+    }
+}
+
 /// A stored value, opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
@@ -526,6 +546,20 @@ pub mod tests {
         assert!(o.stale);
         let plain = ring.going_plain();
         assert!(!plain.open_text("dek:prefs", r#"{"v":2}"#).unwrap().stale);
+    }
+
+    #[test]
+    fn new_passcodes_are_checked() {
+        assert_eq!(
+            check_new_passcode("123", "123"),
+            Err(PasscodeProblem::TooShort)
+        );
+        assert_eq!(
+            check_new_passcode("1234", "1243"),
+            Err(PasscodeProblem::Mismatch)
+        );
+        assert_eq!(check_new_passcode("1234", "1234"), Ok(()));
+        assert_eq!(check_new_passcode("平安喜乐", "平安喜乐"), Ok(()));
     }
 
     #[test]

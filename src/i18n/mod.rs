@@ -11,6 +11,7 @@ pub mod agreement;
 pub mod data;
 pub mod evidence;
 pub mod phone_import;
+pub mod privacy;
 pub mod rules;
 mod strings;
 

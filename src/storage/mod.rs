@@ -43,6 +43,18 @@ pub struct Prefs {
     /// Records changed since the last backup: drives the backup nudge.
     #[serde(default)]
     pub changes_since_export: u32,
+    /// Minutes without use before the app locks (with a passcode set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_lock_minutes: Option<u32>,
+}
+
+impl Prefs {
+    pub const AUTO_LOCK_CHOICES: [u32; 4] = [1, 5, 15, 60];
+    pub const AUTO_LOCK_DEFAULT: u32 = 5;
+
+    pub fn auto_lock_minutes(&self) -> u32 {
+        self.auto_lock_minutes.unwrap_or(Self::AUTO_LOCK_DEFAULT)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -694,6 +706,15 @@ impl Store {
     /// Fresh key-stretching parameters (a new random salt).
     pub fn new_kdf(&mut self) -> Option<Kdf> {
         self.random.as_mut().map(|r| Kdf::new(&mut **r))
+    }
+
+    /// Whether `kek` opens the current lock (to confirm the current passcode).
+    pub fn passcode_matches(&self, kek: &Key) -> bool {
+        self.lock.as_ref().is_some_and(|l| l.unlock(kek).is_ok())
+    }
+
+    pub fn lock_kdf(&self) -> Option<Kdf> {
+        self.lock.as_ref().map(|l| l.kdf.clone())
     }
 
     /// Set a passcode, or change it: `kek` comes from the new passcode and

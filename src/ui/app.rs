@@ -4,38 +4,44 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::browser;
+use super::lock::{self, DamagedLock, LockGate};
 use super::pages;
 use super::route::Page;
 use super::state::{use_app, AppState};
 use crate::i18n::{Key, Lang};
-use crate::storage::{Problem, SaveError, Store};
+use crate::storage::{LockState, Problem, SaveError, Store};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load(Store::browser(), &browser::browser_languages());
-    provide_context(state);
-
-    let page = RwSignal::new(Page::from_hash(&location_hash_or_empty()));
-    let _ = window_event_listener(ev::hashchange, move |_| {
-        page.set(Page::from_hash(&location_hash_or_empty()));
-        // New page, top of the screen (as a link would).
-        window().scroll_to_with_x_and_y(0.0, 0.0);
-    });
-    // Another tab saved something: fold it in; this tab's open forms keep their drafts.
-    let _ = window_event_listener(ev::storage, move |e| {
-        if let Some(key) = e.key() {
-            state.external_change(&key, e.new_value());
+    install_quick_exit_keys();
+    let mut store = Store::browser();
+    match store.lock_state() {
+        LockState::NoPasscode => Shell(ShellProps { store }).into_any(),
+        LockState::Damaged(reason) => view! { <DamagedLock store reason /> }.into_any(),
+        LockState::Locked(record) => {
+            let slot = StoredValue::new_local(Some(store));
+            let unlocked = RwSignal::new(false);
+            let lang = record.lang;
+            (move || {
+                if !unlocked.get() {
+                    return view! { <LockGate records=slot lang=lang.clone() unlocked /> }
+                        .into_any();
+                }
+                browser::mark(lock::MARK_OPEN);
+                let shell = slot
+                    .try_update_value(Option::take)
+                    .flatten()
+                    .map(|store| Shell(ShellProps { store }).into_any());
+                browser::measure(lock::MARK_OPEN, lock::MARK_OPEN);
+                shell.unwrap_or_else(|| ().into_any())
+            })
+            .into_any()
         }
-    });
-    Effect::new(move |_| {
-        let lang = state.lang.get();
-        browser::set_document_lang(lang.tag());
-        browser::set_title(crate::i18n::t(lang, Key::AppName));
-    });
-    leptos::task::spawn_local(async {
-        let _ = crate::storage::request_persistence().await;
-    });
-    // Quick exit: Esc three times within two seconds.
+    }
+}
+
+/// Quick exit: Esc three times within two seconds, on every screen.
+fn install_quick_exit_keys() {
     let esc_times = StoredValue::new(Vec::<f64>::new());
     let _ = window_event_listener(ev::keydown, move |e| {
         if e.key() != "Escape" {
@@ -49,6 +55,39 @@ pub fn App() -> impl IntoView {
         if esc_times.with_value(|t| t.len() >= 3) {
             browser::quick_exit();
         }
+    });
+}
+
+/// The app itself, once the records are open.
+#[component]
+fn Shell(store: Store) -> impl IntoView {
+    let state = AppState::load(store, &browser::browser_languages());
+    provide_context(state);
+    lock::install_auto_lock(state);
+
+    let page = RwSignal::new(Page::from_hash(&location_hash_or_empty()));
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        page.set(Page::from_hash(&location_hash_or_empty()));
+        // New page, top of the screen (as a link would).
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    // Another tab saved something: fold it in; this tab's open forms keep their drafts.
+    let _ = window_event_listener(ev::storage, move |e| {
+        if let Some(key) = e.key() {
+            if lock::is_lock_key(&key) {
+                browser::reload();
+                return;
+            }
+            state.external_change(&key, e.new_value());
+        }
+    });
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        browser::set_document_lang(lang.tag());
+        browser::set_title(crate::i18n::t(lang, Key::AppName));
+    });
+    leptos::task::spawn_local(async {
+        let _ = crate::storage::request_persistence().await;
     });
 
     view! {

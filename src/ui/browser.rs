@@ -87,3 +87,32 @@ pub fn quick_exit() {
         let _ = w.location().replace("about:blank");
     }
 }
+
+/// Reload the page: with a passcode set, this is how the app locks (the key
+/// and every decrypted record go with the old page's memory).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// A named span on the page's performance timeline (read by the benchmark).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+pub fn measure(name: &str, start_mark: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let end = format!("{name}:end");
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, start_mark, &end);
+    }
+}
+
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}

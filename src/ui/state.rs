@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::crypto::{Kdf, Key};
 use crate::domain::model::Case;
 use crate::i18n::{self, Lang};
 use crate::storage::{Prefs, Problem, SaveError, Store};
@@ -215,6 +216,46 @@ impl AppState {
             .try_update_value(|s| s.set_neutral_name(on))
             .unwrap_or(Ok(()));
         self.save_error.set(r.err());
+    }
+
+    pub fn has_passcode(&self) -> bool {
+        self.store
+            .try_with_value(|s| s.has_passcode())
+            .unwrap_or(false)
+    }
+
+    pub fn lock_kdf(&self) -> Option<Kdf> {
+        self.store.try_with_value(|s| s.lock_kdf()).flatten()
+    }
+
+    pub fn new_kdf(&self) -> Option<Kdf> {
+        self.store.try_update_value(|s| s.new_kdf()).flatten()
+    }
+
+    pub fn passcode_matches(&self, kek: &Key) -> bool {
+        self.store
+            .try_with_value(|s| s.passcode_matches(kek))
+            .unwrap_or(false)
+    }
+
+    /// Set or change the passcode; every record is re-sealed before this returns.
+    pub fn set_passcode(&self, kdf: Kdf, kek: &Key) -> Result<(), SaveError> {
+        let lang = Some(self.lang.get_untracked().tag().to_string());
+        self.store
+            .try_update_value(|s| s.set_passcode(kdf, kek, lang))
+            .unwrap_or(Ok(()))
+    }
+
+    pub fn remove_passcode(&self) -> Result<(), SaveError> {
+        self.store
+            .try_update_value(|s| s.remove_passcode())
+            .unwrap_or(Ok(()))
+    }
+
+    pub fn pending_writes(&self) -> usize {
+        self.store
+            .try_with_value(|s| s.pending_writes())
+            .unwrap_or(0)
     }
 
     pub fn used_bytes(&self) -> usize {

@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
+use super::passcode::{EncryptedExport, PasscodeSection};
 use super::phone_import::PhoneLogImport;
-use crate::domain::codec::{backup, csv};
+use crate::domain::codec::{backup, csv, encrypted_backup};
 use crate::i18n::data::DataKey;
+use crate::i18n::privacy::PrivacyKey;
 use crate::i18n::{fill, Key, Lang};
+use crate::storage::webcrypto;
 use crate::ui::browser;
 use crate::ui::state::{use_app, Changed};
 use crate::ui::widgets::{JurisdictionSelect, TextField, ZoneSelect};
@@ -18,6 +21,7 @@ pub fn DataPage() -> impl IntoView {
         <h1 data-testid="page-title">{move || state.t(Key::NavData)}</h1>
         <QuarantineSection />
         <BackupSection />
+        <PasscodeSection />
         <PhoneLogImport />
         <OfflineSection />
         <ProfileSection />
@@ -152,7 +156,7 @@ fn format_bytes(n: f64) -> String {
     }
 }
 
-const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Nudge to back up after this many changes since the last export.
 const BACKUP_NUDGE_AFTER: u32 = 20;
@@ -183,6 +187,36 @@ fn BackupSection() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
     let done = RwSignal::new(false);
+    // An encrypted backup waiting for its passcode.
+    let sealed = RwSignal::new(None::<encrypted_backup::EncryptedBackup>);
+    let sealed_pass = RwSignal::new(String::new());
+    let decrypt = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        let Some(file) = sealed.get_untracked() else {
+            return;
+        };
+        let lang = state.lang.get_untracked();
+        let typed = sealed_pass.get_untracked();
+        reading.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let opened = match webcrypto::derive_key(&typed, &file.kdf).await {
+                Ok(kek) => file.open(&kek).ok(),
+                Err(_) => None,
+            };
+            reading.set(false);
+            let Some(text) = opened else {
+                error.set(Some(crate::i18n::t(lang, PrivacyKey::DecryptFailed).into()));
+                return;
+            };
+            sealed.set(None);
+            sealed_pass.set(String::new());
+            match backup::parse(&text) {
+                Ok(b) => incoming.set(Some(b)),
+                Err(e) => error.set(Some(backup_error_text(lang, &e))),
+            }
+        });
+    };
     let preview = Memo::new(move |_| {
         incoming.with(|b| {
             b.as_ref()
@@ -211,6 +245,7 @@ fn BackupSection() -> impl IntoView {
             return;
         };
         incoming.set(None);
+        sealed.set(None);
         error.set(None);
         done.set(false);
         let lang = state.lang.get_untracked();
@@ -232,6 +267,14 @@ fn BackupSection() -> impl IntoView {
             reading.set(false);
             match text {
                 None => error.set(Some(crate::i18n::t(lang, DataKey::ErrRead).into())),
+                Some(text) if encrypted_backup::looks_encrypted(&text) => {
+                    match encrypted_backup::parse(&text) {
+                        Ok(file) => sealed.set(Some(file)),
+                        Err(_) => error.set(Some(
+                            crate::i18n::t(lang, PrivacyKey::BackupFormatUnsupported).into(),
+                        )),
+                    }
+                }
                 Some(text) => match backup::parse(&text) {
                     Ok(b) => incoming.set(Some(b)),
                     Err(e) => error.set(Some(backup_error_text(lang, &e))),
@@ -290,10 +333,18 @@ fn BackupSection() -> impl IntoView {
                 <button type="button" class="primary" data-testid="export-backup" on:click=export>{move || state.t(DataKey::ExportBackup)}</button>
                 <button type="button" data-testid="export-csv" on:click=export_csv>{move || state.t(DataKey::ExportCsv)}</button>
             </div>
+            <EncryptedExport />
             <label class="field import">
                 <span class="field-label">{move || state.t(DataKey::ImportBackup)}</span>
                 <input type="file" accept=".json,application/json" data-testid="import-file" on:change=pick />
             </label>
+            <Show when=move || sealed.with(Option::is_some)>
+                <form class="subpanel" data-testid="import-decrypt" on:submit=decrypt>
+                    <TextField label=Signal::derive(move || state.t(PrivacyKey::EncryptedImportPrompt)) value=sealed_pass
+                        testid="import-passcode" kind="password" />
+                    <button type="submit" class="primary" data-testid="import-decrypt-submit">{move || state.t(PrivacyKey::Decrypt)}</button>
+                </form>
+            </Show>
             <Show when=move || reading.get()><p>{move || state.t(DataKey::ImportReading)}</p></Show>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="import-error">{e}</p> })}
             <Show when=move || done.get()><p class="ok-box" role="status" data-testid="import-done">{move || state.t(DataKey::ImportDone)}</p></Show>

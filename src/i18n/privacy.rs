@@ -1,0 +1,52 @@
+//! Strings of the passcode lock, the unlock screen and encrypted backups.
+//! The unlock screen is worded as a plain notes app: nothing on it hints at debt.
+
+strings! { PrivacyKey;
+    LockedTitle => "笔记", "筆記", "Notes";
+    PasscodeLabel => "密码", "密碼", "Passcode";
+    Unlock => "打开", "打開", "Open";
+    Unlocking => "正在打开…", "正在打開…", "Opening…";
+    WrongPasscode => "密码不对。", "密碼不對。", "That passcode is not right.";
+    WaitSeconds => "输错次数较多，请 {0} 秒后再试。", "輸錯次數較多，請 {0} 秒後再試。", "Too many wrong tries. Try again in {0} s.";
+    ForgotTitle => "忘记密码？", "忘記密碼？", "Forgot the passcode?";
+    ForgotBody => "没有密码，任何人都无法打开这些记录，也没有找回的办法。只能删除全部重新开始；如果你有备份文件，删除后可以从备份恢复。", "沒有密碼，任何人都無法打開這些記錄，也沒有找回的辦法。只能刪除全部重新開始；如果你有備份檔，刪除後可以從備份復原。", "Without the passcode nobody can open these records, and there is no way to recover it. You can only delete everything and start again; if you have a backup file, restore it afterwards.";
+    ForgotWipe => "删除全部，重新开始…", "刪除全部，重新開始…", "Delete everything and start again…";
+    ForgotWipeConfirm => "永久删除这台设备上本应用的全部记录？此操作无法撤销。", "永久刪除這台裝置上本應用的全部記錄？此操作無法復原。", "Permanently delete all of this app's records on this device? This cannot be undone.";
+    DamagedTitle => "无法读取锁定信息", "無法讀取鎖定資訊", "The lock information cannot be read";
+    DamagedBody => "记录仍然加密保存在这台设备上，本应用不会改动它们。请先下载原始数据保存好（可交给懂技术的人帮忙），再决定是否删除全部。", "記錄仍然加密保存在這台裝置上，本應用不會改動它們。請先下載原始資料保存好（可交給懂技術的人幫忙），再決定是否刪除全部。", "Your records are still stored, encrypted, on this device, and the app will not touch them. Download the raw data and keep it (someone technical may be able to help), then decide whether to delete everything.";
+    DownloadRaw => "下载原始数据", "下載原始資料", "Download the raw data";
+    SectionTitle => "密码锁", "密碼鎖", "Passcode lock";
+    SectionHelp => "设置密码后，记录在这台设备上加密保存（AES-256-GCM；密钥由密码经 PBKDF2-SHA-256 计算 60 万次得出，只留在内存里），每次打开都要输入密码。", "設定密碼後，記錄在這台裝置上加密保存（AES-256-GCM；金鑰由密碼經 PBKDF2-SHA-256 計算 60 萬次得出，只留在記憶體裡），每次打開都要輸入密碼。", "With a passcode, records are stored encrypted on this device (AES-256-GCM, with a key stretched from the passcode by 600,000 rounds of PBKDF2-SHA-256 and kept only in memory). The app asks for it every time it opens.";
+    SectionWarning => "重要：忘记密码，记录就永远打不开，没有任何找回办法。设置前请先导出一份备份，放在安全的地方。", "重要：忘記密碼，記錄就永遠打不開，沒有任何找回辦法。設定前請先匯出一份備份，放在安全的地方。", "Important: if you forget the passcode, the records can never be opened again. There is no recovery. Export a backup first and keep it somewhere safe.";
+    SectionVisible => "加密后仍能看出的只有：本应用在使用、大约有多少条记录、是否设置了密码。", "加密後仍能看出的只有：本應用在使用、大約有多少筆記錄、是否設定了密碼。", "What encryption does not hide: that the app is in use, roughly how many records there are, and that a passcode is set.";
+    StatusOn => "密码锁已开启，记录已加密保存。", "密碼鎖已開啟，記錄已加密保存。", "The passcode lock is on: records are stored encrypted.";
+    StatusOff => "未设置密码：记录以明文保存在这个浏览器里。", "未設定密碼：記錄以明文保存在這個瀏覽器裡。", "No passcode: records are stored unencrypted in this browser.";
+    CurrentPasscode => "当前密码", "目前密碼", "Current passcode";
+    NewPasscode => "新密码", "新密碼", "New passcode";
+    RepeatPasscode => "再输入一次", "再輸入一次", "Repeat it";
+    Acknowledge => "我明白：忘记密码，记录无法恢复。", "我明白：忘記密碼，記錄無法復原。", "I understand: if I forget the passcode, the records cannot be recovered.";
+    TooShort => "至少 4 个字符。", "至少 4 個字元。", "Use at least 4 characters.";
+    Mismatch => "两次输入的不一样。", "兩次輸入的不一樣。", "The two entries differ.";
+    AckNeeded => "请先勾选上面的确认。", "請先勾選上面的確認。", "Tick the confirmation above first.";
+    CurrentWrong => "当前密码不对。", "目前密碼不對。", "The current passcode is not right.";
+    SetPasscode => "设置密码", "設定密碼", "Set passcode";
+    ChangePasscode => "更改密码", "更改密碼", "Change passcode";
+    RemovePasscode => "取消密码", "取消密碼", "Remove passcode";
+    RemoveHelp => "取消后，记录改回不加密保存。", "取消後，記錄改回不加密保存。", "Records go back to being stored unencrypted.";
+    Working => "正在加密，请不要关闭页面…", "正在加密，請不要關閉頁面…", "Encrypting, keep this page open…";
+    DoneSet => "密码已设置，全部记录已加密。", "密碼已設定，全部記錄已加密。", "Passcode set: every record is encrypted.";
+    DoneChanged => "密码已更改，全部记录已用新密钥重新加密。", "密碼已更改，全部記錄已用新金鑰重新加密。", "Passcode changed: every record is re-encrypted with a new key.";
+    DoneRemoved => "密码已取消，记录改回不加密保存。", "密碼已取消，記錄改回不加密保存。", "Passcode removed: records are stored unencrypted again.";
+    Failed => "没能完成（{0}）。已保存的记录仍可打开；再试一次即可继续。", "沒能完成（{0}）。已保存的記錄仍可打開；再試一次即可繼續。", "Could not finish ({0}). Your saved records still open; try again to continue.";
+    AutoLock => "无操作多久后自动锁定（页面在后台时也计时）", "無操作多久後自動鎖定（頁面在背景時也計時）", "Lock after this long without use (also while the page is in the background)";
+    Minutes => "{0} 分钟", "{0} 分鐘", "{0} min";
+    LockNow => "立即锁定", "立即鎖定", "Lock now";
+    EncryptedTitle => "加密备份", "加密備份", "Encrypted backup";
+    EncryptedHelp => "用一个密码加密备份文件（可以和应用密码相同）。没有这个密码，任何人（包括你自己）都打不开这个文件。", "用一個密碼加密備份檔（可以和應用密碼相同）。沒有這個密碼，任何人（包括你自己）都打不開這個檔案。", "Encrypt the backup file with a passcode (it may be the app's passcode). Without it, nobody, you included, can open the file.";
+    EncryptedExport => "导出加密备份", "匯出加密備份", "Export encrypted backup";
+    EncryptedImportPrompt => "这是加密备份，请输入它的密码：", "這是加密備份，請輸入它的密碼：", "This backup is encrypted. Enter its passcode:";
+    Decrypt => "解密", "解密", "Decrypt";
+    DecryptFailed => "密码不对，或者文件已被改动。", "密碼不對，或者檔案已被改動。", "Wrong passcode, or the file was changed.";
+    BackupFormatUnsupported => "这个加密备份的格式无法识别。", "這個加密備份的格式無法辨識。", "This encrypted backup's format is not recognised.";
+    NoWebCrypto => "这个浏览器不支持加密（WebCrypto）。", "這個瀏覽器不支援加密（WebCrypto）。", "This browser does not support encryption (WebCrypto).";
+}
