@@ -269,11 +269,48 @@ async function scale(n) {
 }
 results.scale = { c1k: await scale(1000), c10k: await scale(10000) };
 
+// ---- 4. passcode lock ----------------------------------------------------------------------
+// With 10,000 contacts: sealing them all (set passcode), then unlocking: the
+// PBKDF2 stretch (WebCrypto) and the opening of every record, measured apart
+// by the app's own performance marks (dek-derive, dek-open).
+async function passcode(n) {
+  console.log(`== passcode: ${n} contacts ==`);
+  const { ctx, page } = await openApp(n, '#/data', '[data-testid="passcode-new"]');
+  await page.getByTestId('passcode-new').fill('2468');
+  await page.getByTestId('passcode-repeat').fill('2468');
+  await page.getByTestId('passcode-ack').check();
+  const set = await step(page, `() => document.querySelector('[data-testid="passcode-set"]').click()`,
+    shown('[data-testid="passcode-done"]'));
+  const stored = await page.evaluate(() => {
+    let k = 0, chars = 0, plain = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i); const v = localStorage.getItem(key);
+      if (/^dek:c:\d+$/.test(key)) { k++; chars += key.length + v.length; if (!v.startsWith('sealed1:')) plain++; }
+    }
+    return { contacts: k, chars_per_contact: chars / k, bytes_per_contact: (chars / k) * 2, not_sealed: plain };
+  });
+  const unlocks = [];
+  for (let i = 0; i < Math.max(3, Math.min(RUNS, 5)); i++) {
+    await page.reload();
+    await page.getByTestId('unlock-passcode').fill('2468');
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('page').waitFor({ timeout: 120000 });
+    unlocks.push(await page.evaluate(() => Object.fromEntries(
+      performance.getEntriesByType('measure').filter((m) => m.name.startsWith('dek-')).map((m) => [m.name, m.duration]))));
+  }
+  await ctx.close();
+  const med = (k) => median(unlocks.map((u) => u[k]));
+  return { n, set_ms: set.ms, set_longest: set.longest, stored, derive_ms: med('dek-derive'), open_ms: med('dek-open'), runs: unlocks };
+}
+results.passcode = await passcode(10000);
+
 // Storage per contact of the seeded fixture itself (native encoder, same format).
 results.storage = {
   fixture_chars_per_contact: fixture.reduce((a, [k, v]) => a + k.length + v.length, 0) / fixture.length,
   app_written: results.scale.c10k.import.stored,
 };
+
+results.storage.encrypted = results.passcode.stored;
 
 const coreFile = join(OUT, 'core.json');
 if (existsSync(coreFile)) results.native = JSON.parse(readFileSync(coreFile, 'utf8'));
@@ -308,6 +345,12 @@ row('scale', 'import: file → preview, 1k / 10k', pair(k1.import.preview, k10.i
 row('scale', 'import: merge → done, 1k / 10k', pair(k1.import.merge, k10.import.merge), '', null);
 const st = results.storage.app_written;
 row('storage', 'localStorage per contact (app-written, 10k)', `${st.chars_per_contact.toFixed(0)} chars = ${st.bytes_per_contact.toFixed(0)} B; total ${kb(st.total_bytes)} KB`, '≤ 300 chars (600 B)', st.chars_per_contact <= 300);
+const P = results.passcode;
+row('storage', 'per contact with the passcode lock on (10k)', `${P.stored.chars_per_contact.toFixed(0)} chars = ${P.stored.bytes_per_contact.toFixed(0)} B (${P.stored.not_sealed} left unsealed)`, '', null);
+row('passcode', 'set passcode: seal 10,000 contacts', `${ms(P.set_ms)} ms (long task ${ms(P.set_longest)})`, '', null);
+row('passcode', 'unlock 10k: PBKDF2 600k (WebCrypto)', `${ms(P.derive_ms)} ms`, '', null);
+row('passcode', 'unlock 10k: open every record + first screen', `${ms(P.open_ms)} ms`, '', null);
+row('passcode', 'unlock 10k: total', `${ms(P.derive_ms + P.open_ms)} ms`, '≲ 1 s (mid-range phone)', P.derive_ms + P.open_ms <= 1000);
 row('storage', 'one contact added via quick log', `${k10.add.new_entry_bytes / 2} chars = ${k10.add.new_entry_bytes} B`, '≤ 300 chars', k10.add.new_entry_bytes / 2 <= 300);
 if (results.native) {
   for (const o of results.native.operations) {
