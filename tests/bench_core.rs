@@ -27,6 +27,7 @@ use serde_json::json;
 
 use debt_evidence_kit::domain::codec::{backup, csv};
 use debt_evidence_kit::domain::contacts::rehash_chain;
+use debt_evidence_kit::domain::crypto::{Kdf, Key, LockRecord};
 use debt_evidence_kit::domain::evidence::{build_report, ReportOptions};
 use debt_evidence_kit::domain::model::{
     Case, Channel, Contact, ContactData, Debtor, Direction, Jurisdiction, Outcome, Settings,
@@ -36,6 +37,7 @@ use debt_evidence_kit::domain::rules;
 use debt_evidence_kit::domain::time;
 use debt_evidence_kit::i18n::Lang;
 use debt_evidence_kit::storage::envelope;
+use debt_evidence_kit::storage::migrate::RecordKind;
 use debt_evidence_kit::storage::StoreKey;
 
 /// Contacts span this many days whatever their number (10,000 → 8 a day).
@@ -254,6 +256,63 @@ fn bench_core() {
                 case.contacts
                     .iter()
                     .map(|c| envelope::encode(c).unwrap().len())
+                    .sum::<usize>()
+            }),
+        );
+        let stored: Vec<(String, String)> = case
+            .contacts
+            .iter()
+            .map(|c| {
+                (
+                    StoreKey::Contact(c.seq).name(),
+                    envelope::encode(c).unwrap(),
+                )
+            })
+            .collect();
+        push(
+            "storage: decode every contact",
+            i,
+            median_ms(runs, || {
+                stored
+                    .iter()
+                    .map(|(_, v)| envelope::decode::<Contact>(v, RecordKind::Contact).unwrap())
+                    .count()
+            }),
+        );
+        // Passcode lock: the sealing and opening alone (PBKDF2 runs once per
+        // unlock, in WebCrypto; the browser benchmark measures it).
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut rng = move |buf: &mut [u8]| {
+            for b in buf.iter_mut() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                *b = state as u8;
+            }
+        };
+        let kdf = Kdf::new(&mut rng);
+        let (_, ring) = LockRecord::create(kdf, &Key::from_bytes([9; 32]), None, None, &mut rng);
+        let sealed: Vec<(String, String)> = stored
+            .iter()
+            .map(|(k, v)| (k.clone(), ring.seal_text(k, v, &mut rng)))
+            .collect();
+        push(
+            "passcode: seal every contact",
+            i,
+            median_ms(runs, || {
+                stored
+                    .iter()
+                    .map(|(k, v)| ring.seal_text(k, v, &mut rng).len())
+                    .sum::<usize>()
+            }),
+        );
+        push(
+            "passcode: open every contact",
+            i,
+            median_ms(runs, || {
+                sealed
+                    .iter()
+                    .map(|(k, v)| ring.open_text(k, v).unwrap().text.len())
                     .sum::<usize>()
             }),
         );

@@ -14,6 +14,12 @@ pub enum DecodeError {
     TooNew(u32),
 }
 
+#[derive(serde::Deserialize)]
+struct Current<T> {
+    v: u32,
+    d: T,
+}
+
 pub fn encode<T: Serialize>(data: &T) -> Result<String, String> {
     let data = serde_json::to_value(data).map_err(|e| e.to_string())?;
     let env = serde_json::json!({ "v": CURRENT_SCHEMA, "d": data });
@@ -26,6 +32,15 @@ pub fn decode<T: DeserializeOwned>(
     raw: &str,
     kind: migrate::RecordKind,
 ) -> Result<(T, bool), DecodeError> {
+    // Fast path, the common case at start-up: current schema, straight into
+    // the type (no intermediate `Value` tree; about twice as fast).
+    if let Ok(Current {
+        v: CURRENT_SCHEMA,
+        d,
+    }) = serde_json::from_str::<Current<T>>(raw)
+    {
+        return Ok((d, false));
+    }
     let mut env: Value =
         serde_json::from_str(raw).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
     let version = env

@@ -4,6 +4,7 @@ mod app;
 pub mod browser;
 pub mod charts;
 mod files;
+mod html;
 mod lock;
 mod pages;
 pub mod route;

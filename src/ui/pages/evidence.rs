@@ -322,20 +322,7 @@ fn render_report(r: &Report) -> AnyView {
                     view! {
                         <table class="ev-table log-table" data-testid="evidence-log-table">
                             <thead><tr>{r.log.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
-                            <tbody>
-                                {r.log.rows.iter().map(|row| view! {
-                                    <tr data-testid="evidence-row">
-                                        <td class="num">{row.seq}</td>
-                                        <td class="when">{row.at.clone()}</td>
-                                        <td>{row.channel.clone()}</td>
-                                        <td>{row.from.clone()}</td>
-                                        <td>{row.target.clone()}</td>
-                                        <td class="summary">{row.summary.clone()}</td>
-                                        <td class="rules">{row.rules.join(" ")}</td>
-                                        <td>{row.edited.clone()}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
+                            <tbody inner_html=crate::ui::html::log_rows(&r.log.rows)></tbody>
                         </table>
                     }.into_any()
                 }}
