@@ -22,6 +22,8 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::dense;
+
 pub const KEY_LEN: usize = 32;
 pub const NONCE_LEN: usize = 12;
 pub const SALT_LEN: usize = 16;
@@ -34,7 +36,7 @@ pub const KDF_NAME: &str = "PBKDF2-SHA-256";
 /// accept, above would freeze the page (a hostile file could ask for 2^32).
 pub const MIN_ITERATIONS: u32 = 100_000;
 pub const MAX_ITERATIONS: u32 = 10_000_000;
-/// A sealed storage value: `sealed1:<key id>:<base64 of nonce‖ciphertext‖tag>`.
+/// A sealed storage value: `sealed1:<key id>:<nonce‖ciphertext‖tag in `dense` text>`.
 pub const SEALED_PREFIX: &str = "sealed1:";
 const LOCK_VERSION: u32 = 1;
 
@@ -404,7 +406,7 @@ impl Keyring {
             return plain.to_string();
         };
         let sealed = seal(key, fresh_nonce(rng), name.as_bytes(), plain.as_bytes());
-        format!("{SEALED_PREFIX}{id}:{}", b64(&sealed))
+        format!("{SEALED_PREFIX}{id}:{}", dense::encode(&sealed))
     }
 
     /// Open what is stored under `name`. Plain text passes through (marked
@@ -422,7 +424,9 @@ impl Keyring {
         let key = self
             .key(id)
             .ok_or_else(|| CryptoError::UnknownKey(id.to_string()))?;
-        let plain = open(key, name.as_bytes(), &unb64(body)?)?;
+        let body =
+            dense::decode(body).ok_or_else(|| CryptoError::Malformed("sealed text".into()))?;
+        let plain = open(key, name.as_bytes(), &body)?;
         let text = String::from_utf8(plain).map_err(|e| CryptoError::Malformed(e.to_string()))?;
         Ok(Opened {
             text,
@@ -482,18 +486,18 @@ pub mod tests {
         let (_, ring, _, mut rng) = setup();
         let sealed = ring.seal_text("dek:c:1", "hello", &mut rng);
         let (head, body) = sealed.rsplit_once(':').unwrap();
-        let mut bytes = unb64(body).unwrap();
+        let mut bytes = dense::decode(body).unwrap();
         for i in 0..bytes.len() {
             bytes[i] ^= 1;
-            let bad = format!("{head}:{}", b64(&bytes));
+            let bad = format!("{head}:{}", dense::encode(&bytes));
             assert_eq!(ring.open_text("dek:c:1", &bad), Err(CryptoError::Rejected));
             bytes[i] ^= 1;
         }
         for cut in 0..NONCE_LEN + TAG_LEN {
-            let bad = format!("{head}:{}", b64(&bytes[..cut]));
+            let bad = format!("{head}:{}", dense::encode(&bytes[..cut]));
             assert_eq!(ring.open_text("dek:c:1", &bad), Err(CryptoError::Truncated));
         }
-        let bad = format!("{head}:{}", b64(&bytes[..bytes.len() - 1]));
+        let bad = format!("{head}:{}", dense::encode(&bytes[..bytes.len() - 1]));
         assert_eq!(ring.open_text("dek:c:1", &bad), Err(CryptoError::Rejected));
         // The same bytes under another key name do not open.
         assert_eq!(
@@ -505,8 +509,13 @@ pub mod tests {
             Err(CryptoError::Malformed(_))
         ));
         assert!(matches!(
-            ring.open_text("dek:c:1", "sealed1:abcd:!!!"),
+            ring.open_text("dek:c:1", "sealed1:abcd:0"),
             Err(CryptoError::UnknownKey(_))
+        ));
+        let (id_part, _) = sealed.rsplit_once(':').unwrap();
+        assert!(matches!(
+            ring.open_text("dek:c:1", &format!("{id_part}:not dense")),
+            Err(CryptoError::Malformed(_))
         ));
     }
 

@@ -7,6 +7,7 @@ pub mod codec;
 pub mod contacts;
 pub mod crypto;
 pub mod dashboard;
+pub mod dense;
 pub mod evidence;
 pub mod hash;
 pub mod labels;
