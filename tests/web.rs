@@ -207,3 +207,17 @@ mod webcrypto_path {
         local_storage().clear().unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+fn a_stored_value_holding_the_bulk_read_separator_still_loads() {
+    local_storage().clear().unwrap();
+    let mut store = Store::browser();
+    store.save_contact(&contact(1)).unwrap();
+    store.save_contact(&contact(2)).unwrap();
+    local_storage()
+        .set_item("another-app", "a\u{0}b\u{0}c")
+        .unwrap();
+    let loaded = Store::browser().load();
+    assert_eq!(loaded.case.contacts, vec![contact(1), contact(2)]);
+    local_storage().clear().unwrap();
+}

@@ -170,26 +170,18 @@ impl Store {
 
     pub fn load(&mut self) -> Loaded {
         let mut out = Loaded::default();
-        let names = match self.backend.keys() {
+        let entries = match self.backend.entries() {
             Ok(n) => n,
             Err(e) => {
-                // Never risk writing over what we could not list.
+                // Never risk writing over what we could not read.
                 self.go_to_memory(e);
                 return out;
             }
         };
         let mut contacts = Vec::new();
-        for name in names {
+        for (name, raw) in entries {
             let Some(key) = StoreKey::parse(&name) else {
                 continue;
-            };
-            let raw = match self.backend.get(&name) {
-                Ok(Some(raw)) => raw,
-                Ok(None) => continue,
-                Err(e) => {
-                    self.go_to_memory(e);
-                    return Loaded::default();
-                }
             };
             match key {
                 StoreKey::NeutralName | StoreKey::Lock | StoreKey::UnlockAttempts => {}

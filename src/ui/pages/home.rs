@@ -53,15 +53,26 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn Dashboard() -> impl IntoView {
     let state = use_app();
-    let dash = Memo::new(move |_| {
-        state.case.with(|c| {
-            let today = time::local_date(
-                &browser::now().fixed_offset(),
-                time::zone(&c.settings.time_zone),
-            );
-            dashboard::dashboard(c, today)
+    // The figures need a rule check over the whole log: computed just after
+    // the first paint, so a large log never delays the screen itself.
+    let painted = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(move || painted.set(true), std::time::Duration::ZERO)
+    });
+    let computed = Memo::new(move |_| {
+        painted.get().then(|| {
+            state.case.with(|c| {
+                let today = time::local_date(
+                    &browser::now().fixed_offset(),
+                    time::zone(&c.settings.time_zone),
+                );
+                dashboard::dashboard(c, today)
+            })
         })
     });
+    let figure = move |f: fn(&dashboard::Dashboard) -> String| {
+        computed.with(|d| d.as_ref().map_or_else(|| "…".to_string(), f))
+    };
     let last_backup = move || {
         state
             .prefs
@@ -71,32 +82,38 @@ fn Dashboard() -> impl IntoView {
             .unwrap_or_else(|| state.t(Key::Never).to_string())
     };
     let next_due = move || {
-        dash.with(|d| match &d.next_due {
-            Some((lender, currency, n)) => {
-                format!(
-                    "{} · {} {} · {}",
-                    n.due.format("%Y-%m-%d"),
-                    money::format(n.amount),
-                    currency,
-                    lender
-                )
-            }
-            None => state.t(Key::DashNoSchedule).to_string(),
+        computed.with(|d| match d.as_ref().map(|d| &d.next_due) {
+            None => "…".to_string(),
+            Some(Some((lender, currency, n))) => format!(
+                "{} · {} {} · {}",
+                n.due.format("%Y-%m-%d"),
+                money::format(n.amount),
+                currency,
+                lender
+            ),
+            Some(None) => state.t(Key::DashNoSchedule).to_string(),
         })
     };
     let overdue = move || {
-        dash.with(|d| {
-            d.next_due
-                .as_ref()
+        computed.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.next_due.as_ref())
                 .is_some_and(|(_, _, n)| n.status == InstalmentStatus::Overdue)
+        })
+    };
+    let unconfirmed = move || {
+        computed.with(|d| {
+            d.as_ref()
+                .map(|d| d.unconfirmed.join("、"))
+                .unwrap_or_default()
         })
     };
     view! {
         <section class="dashboard" data-testid="dashboard">
             <h2>{move || state.t(Key::DashboardTitle)}</h2>
-            <Show when=move || dash.with(|d| !d.unconfirmed.is_empty())>
+            <Show when=move || !unconfirmed().is_empty()>
                 <a class="banner warn block" href="#/agreement" data-testid="dash-unconfirmed">
-                    {move || fill(state.t(Key::DashUnconfirmed), &[&dash.with(|d| d.unconfirmed.join("、"))])}
+                    {move || fill(state.t(Key::DashUnconfirmed), &[&unconfirmed()])}
                 </a>
             </Show>
             <div class="cards">
@@ -106,11 +123,11 @@ fn Dashboard() -> impl IntoView {
                 </a>
                 <a class="card" href="#/contacts">
                     <span class="card-label">{move || state.t(Key::DashThisWeek)}</span>
-                    <span class="card-value" data-testid="dash-week">{move || dash.with(|d| d.contacts_this_week)}</span>
+                    <span class="card-value" data-testid="dash-week">{move || figure(|d| d.contacts_this_week.to_string())}</span>
                 </a>
                 <a class="card" href="#/rules">
                     <span class="card-label">{move || state.t(Key::DashFindings)}</span>
-                    <span class="card-value" data-testid="dash-findings">{move || dash.with(|d| d.findings)}</span>
+                    <span class="card-value" data-testid="dash-findings">{move || figure(|d| d.findings.to_string())}</span>
                 </a>
                 <a class="card" href="#/data">
                     <span class="card-label">{move || state.t(Key::DashLastBackup)}</span>
