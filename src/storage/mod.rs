@@ -614,22 +614,28 @@ impl Store {
         self.write_raw(&StoreKey::NeutralName.name(), on.then(|| "1".to_string()))
     }
 
-    /// Contacts another tab stored beyond `max_seq` that this tab has not seen
-    /// yet (its `storage` event may still be on the way). Read before appending
-    /// so two tabs never hand out the same sequence number.
-    pub fn unseen_contacts(&self, max_seq: u32) -> Vec<Contact> {
-        let Ok(names) = self.backend.keys() else {
-            return Vec::new();
-        };
-        let mut out: Vec<Contact> = names
-            .iter()
-            .filter(|n| matches!(StoreKey::parse(n), Some(StoreKey::Contact(seq)) if seq > max_seq))
-            .filter_map(|n| {
-                let raw = self.backend.get(n).ok().flatten()?;
-                self.decode_stored::<Contact>(n, &raw, RecordKind::Contact)
-            })
-            .collect();
-        out.sort_by_key(|c| c.seq);
+    /// Contacts another tab stored right after `max_seq` that this tab has
+    /// not seen yet (its `storage` event may still be on the way). Read before
+    /// appending so two tabs never hand out the same sequence number. Probes
+    /// `max_seq + 1`, `+ 2`, … until a key is free: the one the new entry
+    /// takes, so adding costs the same at 10 or 10,000 entries.
+    pub fn unseen_contacts(&mut self, max_seq: u32) -> Vec<Contact> {
+        let mut out = Vec::new();
+        for seq in max_seq.saturating_add(1).. {
+            let name = StoreKey::Contact(seq).name();
+            let Ok(Some(raw)) = self.backend.get(&name) else {
+                break;
+            };
+            match self.decode_stored::<Contact>(&name, &raw, RecordKind::Contact) {
+                Some(c) => out.push(c),
+                // Taken but unreadable here: never write over it (the save
+                // reports an error; the next load quarantines it).
+                None => {
+                    self.protected.insert(name);
+                    break;
+                }
+            }
+        }
         out
     }
 

@@ -240,6 +240,19 @@ fn contacts_from_another_tab_are_seen_before_appending() {
         vec![2]
     );
     assert!(s.unseen_contacts(2).is_empty());
+    assert_eq!(s.unseen_contacts(0).len(), 2);
+}
+
+#[test]
+fn an_unreadable_contact_after_ours_is_never_written_over() {
+    let mut s = store_with(&[("dek:c:2", "{garbage")]);
+    s.save_contact(&contact(1)).unwrap();
+    assert!(s.unseen_contacts(1).is_empty());
+    assert!(matches!(
+        s.save_contact(&contact(2)),
+        Err(SaveError::Protected(_))
+    ));
+    assert_eq!(s.backend.get("dek:c:2").unwrap().unwrap(), "{garbage");
 }
 
 #[test]

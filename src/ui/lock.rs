@@ -143,6 +143,16 @@ pub fn DamagedLock(store: Store, reason: String) -> impl IntoView {
     let lang = Lang::from_browser(browser::browser_languages().iter().map(String::as_str));
     let t = move |k: PrivacyKey| i18n::t(lang, k);
     let dump = store.raw_dump();
+    let store = StoredValue::new_local(store);
+    let wipe = move |_| {
+        if window()
+            .confirm_with_message(t(PrivacyKey::ForgotWipeConfirm))
+            .unwrap_or(false)
+        {
+            let _ = store.try_update_value(Store::wipe);
+            browser::reload();
+        }
+    };
     view! {
         <div class="lock-screen" data-testid="lock-damaged">
             <div class="panel lock-panel">
@@ -152,6 +162,10 @@ pub fn DamagedLock(store: Store, reason: String) -> impl IntoView {
                 <button type="button" class="primary" data-testid="download-raw"
                     on:click=move |_| { let _ = browser::download("debt-evidence-raw-storage.json", "application/json", &dump); }>
                     {t(PrivacyKey::DownloadRaw)}
+                </button>
+                <button type="button" class="danger" data-testid="damaged-wipe" on:click=wipe>{t(PrivacyKey::ForgotWipe)}</button>
+                <button type="button" class="quick-exit" data-testid="quick-exit" on:click=move |_| browser::quick_exit()>
+                    {i18n::t(lang, i18n::Key::QuickExit)}
                 </button>
             </div>
         </div>

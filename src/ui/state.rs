@@ -68,7 +68,7 @@ impl AppState {
             .with_untracked(|c| c.contacts.last().map_or(0, |x| x.seq));
         let unseen = self
             .store
-            .try_with_value(|s| s.unseen_contacts(max_seq))
+            .try_update_value(|s| s.unseen_contacts(max_seq))
             .unwrap_or_default();
         let changed = self
             .case

@@ -192,3 +192,21 @@ test('an encrypted backup opens only with its passcode, in a fresh browser', asy
   await expect(other.getByTestId('contact-row')).toContainText(NUMBER);
   await other.close();
 });
+
+test('a damaged lock record touches nothing and offers the raw data', async ({ page }) => {
+  await addRecords(page);
+  await setPasscode(page, '2468');
+  await page.evaluate(() => localStorage.setItem('dek:lock', '{damaged'));
+  const before = await rawStorage(page);
+  await page.reload();
+  await expect(page.getByTestId('lock-damaged')).toBeVisible();
+  const dl = page.waitForEvent('download');
+  await page.getByTestId('download-raw').click();
+  const fs = await import('node:fs');
+  const dump = JSON.parse(fs.readFileSync(await (await dl).path(), 'utf8'));
+  expect(Object.keys(dump)).toEqual(expect.arrayContaining(['dek:lock', 'dek:c:1', 'dek:debtor']));
+  expect(await rawStorage(page)).toBe(before);
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('damaged-wipe').click();
+  await expect(page.getByTestId('page')).toBeVisible();
+});
