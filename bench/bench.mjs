@@ -302,7 +302,10 @@ async function passcode(n) {
   }
   await ctx.close();
   const med = (k) => median(unlocks.map((u) => u[k]));
-  return { n, set_ms: set.ms, set_longest: set.longest, stored, derive_ms: med('dek-derive'), open_ms: med('dek-open'), runs: unlocks };
+  // dek-open: building the first screen once unlocked; dek-load: then opening
+  // and decoding every record (just after that screen is painted).
+  return { n, set_ms: set.ms, set_longest: set.longest, stored, derive_ms: med('dek-derive'),
+    first_screen_ms: med('dek-open'), open_ms: med('dek-load'), runs: unlocks };
 }
 results.passcode = await passcode(10000);
 
@@ -352,8 +355,10 @@ const P = results.passcode;
 row('storage', 'per contact with the passcode lock on (10k)', `${P.stored.chars_per_contact.toFixed(0)} chars = ${P.stored.bytes_per_contact.toFixed(0)} B (${P.stored.not_sealed} left unsealed)`, '', null);
 row('passcode', 'set passcode: seal 10,000 contacts', `${ms(P.set_ms)} ms (long task ${ms(P.set_longest)})`, '', null);
 row('passcode', 'unlock 10k: PBKDF2 600k (WebCrypto)', `${ms(P.derive_ms)} ms`, '', null);
-row('passcode', 'unlock 10k: open every record + first screen', `${ms(P.open_ms)} ms`, '', null);
-row('passcode', 'unlock 10k: total', `${ms(P.derive_ms + P.open_ms)} ms`, '≲ 1 s (mid-range phone)', P.derive_ms + P.open_ms <= 1000);
+row('passcode', 'unlock 10k: first screen', `${ms(P.first_screen_ms)} ms`, '', null);
+row('passcode', 'unlock 10k: open + decode every record', `${ms(P.open_ms)} ms`, '', null);
+const unlockTotal = P.derive_ms + P.first_screen_ms + P.open_ms;
+row('passcode', 'unlock 10k: total', `${ms(unlockTotal)} ms`, '≲ 1 s (mid-range phone)', unlockTotal <= 1000);
 row('storage', 'one contact added via quick log', `${k10.add.new_entry_bytes / 2} chars = ${k10.add.new_entry_bytes} B`, '≤ 300 chars', k10.add.new_entry_bytes / 2 <= 300);
 if (results.native) {
   for (const o of results.native.operations) {

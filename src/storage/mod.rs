@@ -250,6 +250,18 @@ impl Store {
         out
     }
 
+    /// Only the preferences (the language the first screen needs), read
+    /// without writing anything; `load` reads them again with the rest.
+    pub fn peek_prefs(&self) -> Prefs {
+        let name = StoreKey::Prefs.name();
+        self.backend
+            .get(&name)
+            .ok()
+            .flatten()
+            .and_then(|raw| self.decode_stored(&name, &raw, RecordKind::Prefs))
+            .unwrap_or_default()
+    }
+
     fn read_into<T: DeserializeOwned + Serialize>(
         &mut self,
         name: &str,

@@ -25,6 +25,8 @@ pub struct AppState {
     pub case: RwSignal<Case>,
     pub prefs: RwSignal<Prefs>,
     pub lang: RwSignal<Lang>,
+    /// Whether the stored records are read in (see `finish_loading`).
+    pub loaded: RwSignal<bool>,
     /// Quarantined or too-new values found at load.
     pub problems: RwSignal<Vec<Problem>>,
     /// The last failed save; cleared when a later save succeeds.
@@ -35,21 +37,46 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn load(mut store: Store, browser_langs: &[String]) -> AppState {
-        let loaded = store.load();
-        let lang = loaded
-            .prefs
+    /// What the first screen needs: the language. The records follow in
+    /// `finish_loading`, called just after the first paint, so a long log
+    /// never delays the first screen.
+    pub fn start(store: Store, browser_langs: &[String]) -> AppState {
+        let prefs = store.peek_prefs();
+        let lang = prefs
             .lang
             .unwrap_or_else(|| Lang::from_browser(browser_langs.iter().map(String::as_str)));
         AppState {
-            case: RwSignal::new(loaded.case),
-            prefs: RwSignal::new(loaded.prefs),
+            case: RwSignal::new(Case::default()),
+            prefs: RwSignal::new(prefs),
             lang: RwSignal::new(lang),
-            problems: RwSignal::new(loaded.problems),
+            loaded: RwSignal::new(false),
+            problems: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
             unavailable: RwSignal::new(store.unavailable().map(str::to_owned)),
             store: StoredValue::new_local(store),
         }
+    }
+
+    /// Read every stored record (once). Every change calls this first, so
+    /// nothing is ever written over records not yet read.
+    pub fn finish_loading(&self) {
+        if self.loaded.get_untracked() {
+            return;
+        }
+        let Some(loaded) = self.store.try_update_value(|s| s.load()) else {
+            return;
+        };
+        if let Some(lang) = loaded.prefs.lang {
+            self.lang.set(lang);
+        }
+        self.case.set(loaded.case);
+        self.prefs.set(loaded.prefs);
+        self.problems.set(loaded.problems);
+        self.unavailable.set(
+            self.store
+                .with_value(|s| s.unavailable().map(str::to_owned)),
+        );
+        self.loaded.set(true);
     }
 
     /// Translated UI string; reactive on the language.
@@ -61,6 +88,7 @@ impl AppState {
     /// The change stays in memory even if saving fails (the write is kept and
     /// retried); the error is returned so a form can keep its draft and say so.
     pub fn apply(&self, f: impl FnOnce(&mut Case) -> Vec<Changed>) -> Result<(), SaveError> {
+        self.finish_loading();
         // Another tab may have appended contacts whose storage event has not
         // arrived yet: take them in first, so a new entry gets a fresh number.
         let max_seq = self
@@ -115,12 +143,14 @@ impl AppState {
     }
 
     pub fn set_lang(&self, lang: Lang) {
+        self.finish_loading();
         self.lang.set(lang);
         self.prefs.update(|p| p.lang = Some(lang));
         self.save_prefs();
     }
 
     pub fn save_prefs(&self) {
+        self.finish_loading();
         let prefs = self.prefs.get_untracked();
         let r = self
             .store
@@ -156,6 +186,7 @@ impl AppState {
 
     /// Replace the whole case (restore from backup, wipe): all or nothing.
     pub fn replace_case(&self, new_case: Case) -> Result<(), SaveError> {
+        self.finish_loading();
         let r = self
             .store
             .try_update_value(|s| s.replace_case(&new_case))
@@ -168,6 +199,7 @@ impl AppState {
     }
 
     pub fn mark_exported(&self, at: chrono::DateTime<chrono::Utc>) {
+        self.finish_loading();
         self.prefs.update(|p| {
             p.last_export = Some(at);
             p.changes_since_export = 0;
@@ -177,6 +209,10 @@ impl AppState {
 
     /// Another tab wrote `key`: fold it in without touching this tab's drafts.
     pub fn external_change(&self, key: &str, value: Option<String>) {
+        if !self.loaded.get_untracked() {
+            // `finish_loading` will read the current value.
+            return;
+        }
         let mut case = self.case.get_untracked();
         let mut prefs = self.prefs.get_untracked();
         let changed = self
