@@ -84,3 +84,29 @@ test('text that looks like HTML is shown as text, never run', async ({ page }) =
   await expect(page.getByTestId('contact-view')).toContainText('<script>alert(1)</script><b>bold</b>');
   expect(await page.locator('[data-testid="contact-view"] img, [data-testid="contact-view"] b').count()).toBe(0);
 });
+
+test('records are read after the first paint, but no page ever shows them missing', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      for (let i = 1; i <= 300; i++) {
+        const at = new Date(Date.parse('2026-03-01T00:00:00Z') + i * 3_600_000).toISOString().replace('Z', '+00:00');
+        localStorage.setItem(`dek:c:${i}`, JSON.stringify({ v: 2, d: { seq: i, created_at: at.replace('+00:00', 'Z'), hash: '', data: { at, from_number: `9518${i % 7}` } } }));
+      }
+    }
+    // Record whether an empty list or empty log ever appears, even for a frame.
+    (window as any).__sawEmpty = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="contacts-empty"], [data-testid="rules-empty"]')) (window as any).__sawEmpty = true;
+    }).observe(document, { subtree: true, childList: true });
+  });
+  for (const hash of ['#/contacts', '#/rules']) {
+    await page.goto(`./${hash}`);
+    await expect(page.getByTestId(hash === '#/contacts' ? 'contact-row' : 'finding').first()).toBeVisible();
+    expect(await page.evaluate(() => (window as any).__sawEmpty)).toBe(false);
+  }
+  // Home paints first, then its dashboard appears once the records are read.
+  await page.goto('./#/');
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await expect(page.getByTestId('dash-findings')).toHaveText(/^\d+$/);
+});
