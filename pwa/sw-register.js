@@ -2,7 +2,8 @@
 // stays strict). Three jobs, none of which touches the app's records:
 //  1. "Hide the app's name and icon": when localStorage 'dek:neutral-manifest'
 //     is '1', point <link rel="manifest"> at manifest-neutral.webmanifest and
-//     keep document.title neutral.
+//     keep document.title neutral; with the passcode lock on ('dek:lock'
+//     present), keep the title neutral.
 //  2. Register ./sw.js (relative: works at a domain root and under a sub-path)
 //     for offline use. Not from file:// and not where service workers are missing.
 //  3. When a newer build takes over ('controllerchange' after an earlier worker,
@@ -12,6 +13,7 @@
 (function () {
   'use strict';
   var NEUTRAL_KEY = 'dek:neutral-manifest';
+  var LOCK_KEY = 'dek:lock';
   var UPDATED_KEY = 'dek-sw-updated'; // sessionStorage: this tab only
 
   function lang() {
@@ -22,12 +24,19 @@
   }
   function pick(texts) { return texts[lang()]; }
 
-  // 1. Neutral name and icon.
-  var neutral = false;
-  try { neutral = window.localStorage.getItem(NEUTRAL_KEY) === '1'; } catch (e) { /* storage blocked */ }
+  // 1. Neutral name and icon. With the passcode lock on, the title alone is
+  //    kept neutral too, from before the app starts (the tab list and the
+  //    task switcher never show what the app is for).
+  var neutral = false, locked = false;
+  try {
+    neutral = window.localStorage.getItem(NEUTRAL_KEY) === '1';
+    locked = window.localStorage.getItem(LOCK_KEY) !== null;
+  } catch (e) { /* storage blocked */ }
   if (neutral) {
     var link = document.querySelector('link[rel="manifest"]');
     if (link) link.setAttribute('href', 'manifest-neutral.webmanifest');
+  }
+  if (neutral || locked) {
     var names = { 'zh-CN': '笔记', 'zh-TW': '筆記', en: 'Notes' };
     var keepTitle = function () {
       var want = pick(names);

@@ -47,7 +47,8 @@ const MIN_YEAR: i32 = 1970;
 /// What the contact form holds. Typed inputs (dates, times, counts) stay raw
 /// strings so a half-typed value is kept and reported, never lost; closed sets
 /// (selects, checkboxes) are already typed.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ContactDraft {
     /// "YYYY-MM-DD" ("/" or "." separators and full-width digits accepted).
     pub date: String,
@@ -85,6 +86,28 @@ pub struct ContactDraft {
 }
 
 impl ContactDraft {
+    /// Whether the user typed or ticked anything beyond the quick-log defaults
+    /// (worth keeping when the app locks mid-entry).
+    pub fn has_input(&self) -> bool {
+        let texts = [
+            &self.from_number,
+            &self.collector_name,
+            &self.collector_id,
+            &self.agency,
+            &self.target_name,
+            &self.number_dialled,
+            &self.visit_staff,
+            &self.notes,
+            &self.witnesses,
+            &self.impact,
+            &self.duration,
+            &self.end_time,
+        ];
+        texts.iter().any(|t| !t.trim().is_empty())
+            || !self.ticks.is_empty()
+            || !self.attachments.is_empty()
+    }
+
     /// A draft starting at `now` (to the minute) in `zone`: the quick-log
     /// screen fills in channel, number, outcome and ticks, then validates.
     pub fn quick(now: DateTime<Utc>, zone: &str) -> ContactDraft {
@@ -920,6 +943,19 @@ pub fn find_duplicate(case: &Case, data: &ContactData) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fresh_quick_draft_has_no_input_and_survives_serde() {
+        let now = DateTime::parse_from_rfc3339("2026-03-04T14:00:00Z")
+            .unwrap()
+            .to_utc();
+        let mut d = ContactDraft::quick(now, "Asia/Shanghai");
+        assert!(!d.has_input());
+        d.notes = "说要上门".into();
+        assert!(d.has_input());
+        let back: ContactDraft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+    }
+
     use super::*;
 
     #[test]

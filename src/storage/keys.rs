@@ -21,6 +21,8 @@ pub enum StoreKey {
     Lock,
     /// Failed unlock attempts, for the growing delay (plain JSON).
     UnlockAttempts,
+    /// A contact being typed when the app locked, restored after unlocking.
+    Draft,
 }
 
 impl StoreKey {
@@ -46,6 +48,7 @@ impl StoreKey {
             StoreKey::NeutralName => format!("{PREFIX}neutral-manifest"),
             StoreKey::Lock => format!("{PREFIX}lock"),
             StoreKey::UnlockAttempts => format!("{PREFIX}unlock-attempts"),
+            StoreKey::Draft => format!("{PREFIX}draft"),
         }
     }
 
@@ -61,6 +64,7 @@ impl StoreKey {
             "neutral-manifest" => StoreKey::NeutralName,
             "lock" => StoreKey::Lock,
             "unlock-attempts" => StoreKey::UnlockAttempts,
+            "draft" => StoreKey::Draft,
             _ => {
                 if let Some(seq) = rest.strip_prefix("c:") {
                     StoreKey::Contact(seq.parse().ok()?)
@@ -92,6 +96,7 @@ mod tests {
             StoreKey::NeutralName,
             StoreKey::Lock,
             StoreKey::UnlockAttempts,
+            StoreKey::Draft,
         ];
         for k in keys {
             assert_eq!(StoreKey::parse(&k.name()), Some(k.clone()));

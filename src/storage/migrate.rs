@@ -23,6 +23,7 @@ pub enum RecordKind {
     Agreements,
     Events,
     Contact,
+    Draft,
 }
 
 /// Apply every step from `from` up to CURRENT_SCHEMA.

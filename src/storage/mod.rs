@@ -28,7 +28,7 @@ use envelope::DecodeError;
 pub use keys::{StoreKey, PREFIX};
 use migrate::RecordKind;
 
-use crate::domain::contacts;
+use crate::domain::contacts::{self, ContactDraft};
 use crate::domain::crypto::{self, Kdf, Key, Keyring, LockRecord, RandomSource, UnlockAttempts};
 use crate::domain::model::{Agreement, Case, CaseEvent, Contact, Debt, Debtor, Settings};
 use crate::i18n::Lang;
@@ -184,7 +184,10 @@ impl Store {
                 continue;
             };
             match key {
-                StoreKey::NeutralName | StoreKey::Lock | StoreKey::UnlockAttempts => {}
+                StoreKey::NeutralName
+                | StoreKey::Lock
+                | StoreKey::UnlockAttempts
+                | StoreKey::Draft => {}
                 StoreKey::Quarantine(original) => out.problems.push(Problem::Quarantined {
                     key: original,
                     quarantine_key: name,
@@ -459,6 +462,20 @@ impl Store {
         self.put(StoreKey::Prefs, p)
     }
 
+    /// Keep a half-typed contact across a lock (sealed like every record).
+    pub fn save_draft(&mut self, d: &ContactDraft) -> Result<(), SaveError> {
+        self.put(StoreKey::Draft, d)
+    }
+
+    /// The kept draft, if any, removed from storage as it is handed over.
+    pub fn take_draft(&mut self) -> Option<ContactDraft> {
+        let name = StoreKey::Draft.name();
+        let raw = self.backend.get(&name).ok().flatten()?;
+        let draft = self.decode_stored(&name, &raw, RecordKind::Draft)?;
+        let _ = self.write_raw(&name, None);
+        Some(draft)
+    }
+
     /// Write a whole case (import/replace). Every record is written; on the
     /// first failure the previous values are put back so storage is as before.
     pub fn replace_case(&mut self, case: &Case) -> Result<(), SaveError> {
@@ -614,7 +631,8 @@ impl Store {
             StoreKey::Quarantine(_)
             | StoreKey::NeutralName
             | StoreKey::Lock
-            | StoreKey::UnlockAttempts => false,
+            | StoreKey::UnlockAttempts
+            | StoreKey::Draft => false,
         }
     }
 
@@ -711,6 +729,25 @@ impl Store {
             }
             Err(e) => Err(UnlockError::Damaged(format!("{e:?}"))),
         }
+    }
+
+    /// The unlock screen's language follows the app's.
+    pub fn set_lock_lang(&mut self, lang: &str) -> Result<(), SaveError> {
+        let Some(lock) = &self.lock else {
+            return Ok(());
+        };
+        if lock.lang.as_deref() == Some(lang) || self.protected.contains(&StoreKey::Lock.name()) {
+            return Ok(());
+        }
+        let record = LockRecord {
+            lang: Some(lang.to_string()),
+            ..lock.clone()
+        };
+        self.backend
+            .set(&StoreKey::Lock.name(), &record.to_json())
+            .map_err(save_error)?;
+        self.lock = Some(record);
+        Ok(())
     }
 
     /// Fresh key-stretching parameters (a new random salt).

@@ -279,6 +279,7 @@ mod passcode {
     use std::rc::Rc;
 
     use super::*;
+    use crate::domain::contacts::ContactDraft;
     use crate::domain::crypto::tests::{counter_rng, test_kek};
     use crate::domain::crypto::Kdf;
 
@@ -523,6 +524,42 @@ mod passcode {
         let q = store.quarantined();
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].1, "{broken 王小明");
+    }
+
+    #[test]
+    fn a_draft_kept_across_a_lock_is_sealed_and_handed_over_once() {
+        let shared = fresh(&sample_case());
+        set(&shared, "", "2468").unwrap();
+        let mut store = shared.store();
+        let LockState::Locked(rec) = store.lock_state() else {
+            panic!("locked")
+        };
+        store.unlock(&test_kek("2468", &rec.kdf), 0.0).unwrap();
+        let draft = ContactDraft {
+            notes: "还没保存的备注".into(),
+            ..Default::default()
+        };
+        store.save_draft(&draft).unwrap();
+        assert!(!shared.raw().contains("还没保存的备注"));
+        let loaded = store.load();
+        assert_eq!(loaded.case, sample_case());
+        assert!(loaded.problems.is_empty());
+        assert_eq!(store.take_draft(), Some(draft));
+        assert_eq!(store.take_draft(), None);
+    }
+
+    #[test]
+    fn the_unlock_language_follows_the_app() {
+        let shared = fresh(&sample_case());
+        set(&shared, "", "2468").unwrap();
+        let mut store = shared.store();
+        store.lock_state();
+        store.set_lock_lang("en").unwrap();
+        let LockState::Locked(rec) = shared.store().lock_state() else {
+            panic!("locked")
+        };
+        assert_eq!(rec.lang.as_deref(), Some("en"));
+        assert!(open_with(&shared, "2468").is_some());
     }
 
     #[test]

@@ -173,8 +173,7 @@ pub fn DamagedLock(store: Store, reason: String) -> impl IntoView {
 }
 
 /// With a passcode set: lock after the chosen minutes without a tap or key,
-/// counting while the page is hidden too. Does not lock while a failed write
-/// is still waiting (a reload would lose it; the quota banner is up then).
+/// counting while the page is hidden too.
 pub fn install_auto_lock(state: AppState) {
     if !state.has_passcode() {
         return;
@@ -183,8 +182,8 @@ pub fn install_auto_lock(state: AppState) {
     let touch = move || last_use.set_value(js_sys::Date::now());
     let check = move || {
         let idle_ms = f64::from(state.prefs.with_untracked(|p| p.auto_lock_minutes())) * 60_000.0;
-        if js_sys::Date::now() - last_use.get_value() >= idle_ms && state.pending_writes() == 0 {
-            browser::reload();
+        if js_sys::Date::now() - last_use.get_value() >= idle_ms {
+            lock_now(state);
         }
     };
     let _ = window_event_listener(ev::pointerdown, move |_| touch());
@@ -195,6 +194,15 @@ pub fn install_auto_lock(state: AppState) {
         }
     });
     let _ = set_interval_with_handle(check, std::time::Duration::from_secs(10));
+}
+
+/// Lock: keep a half-typed contact (sealed), then reload, so the key and
+/// every opened record go with this page's memory. Stays open while a failed
+/// write waits (a reload would lose it; the quota banner is up then).
+pub fn lock_now(state: AppState) {
+    if state.pending_writes() == 0 && state.keep_open_draft().is_ok() {
+        browser::reload();
+    }
 }
 
 /// Another tab set, changed or removed the passcode: start over with the new lock.

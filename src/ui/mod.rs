@@ -5,7 +5,7 @@ pub mod browser;
 pub mod charts;
 mod files;
 mod html;
-mod lock;
+pub(crate) mod lock;
 mod pages;
 pub mod route;
 pub mod state;

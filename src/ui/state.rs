@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::contacts::ContactDraft;
 use crate::domain::crypto::{Kdf, Key};
 use crate::domain::model::Case;
 use crate::i18n::{self, Lang};
@@ -34,6 +35,8 @@ pub struct AppState {
     /// Why storage is unavailable (the app then runs in memory).
     pub unavailable: RwSignal<Option<String>>,
     store: StoredValue<Store, LocalStorage>,
+    /// The new-contact form on screen, if any: kept across an auto-lock.
+    open_draft: StoredValue<Option<RwSignal<ContactDraft>>>,
 }
 
 impl AppState {
@@ -54,7 +57,33 @@ impl AppState {
             save_error: RwSignal::new(None),
             unavailable: RwSignal::new(store.unavailable().map(str::to_owned)),
             store: StoredValue::new_local(store),
+            open_draft: StoredValue::new(None),
         }
+    }
+
+    /// The new-contact form registers its draft while it is on screen.
+    pub fn register_draft(&self, draft: Option<RwSignal<ContactDraft>>) {
+        self.open_draft.set_value(draft);
+    }
+
+    /// Before locking: keep what is being typed (sealed), so unlocking gives it back.
+    pub fn keep_open_draft(&self) -> Result<(), SaveError> {
+        let Some(draft) = self
+            .open_draft
+            .get_value()
+            .and_then(|d| d.try_get_untracked())
+            .filter(ContactDraft::has_input)
+        else {
+            return Ok(());
+        };
+        self.store
+            .try_update_value(|s| s.save_draft(&draft))
+            .unwrap_or(Ok(()))
+    }
+
+    /// A draft kept when the app locked, handed over once.
+    pub fn take_kept_draft(&self) -> Option<ContactDraft> {
+        self.store.try_update_value(|s| s.take_draft()).flatten()
     }
 
     /// Read every stored record (once). Every change calls this first, so
@@ -147,6 +176,7 @@ impl AppState {
         self.lang.set(lang);
         self.prefs.update(|p| p.lang = Some(lang));
         self.save_prefs();
+        let _ = self.store.try_update_value(|s| s.set_lock_lang(lang.tag()));
     }
 
     pub fn save_prefs(&self) {

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::domain::contacts::{rehash_chain, verify_chain};
 use crate::domain::hash::sha256_hex;
-use crate::domain::model::{Case, Contact, RecordId};
+use crate::domain::model::{Case, Contact, Debtor, RecordId};
 
 pub const BACKUP_TYPE: &str = "debt-evidence-kit-backup";
 /// Schema this build writes and the newest it reads.
@@ -196,7 +196,8 @@ pub fn preview(current: &Case, incoming: &Case) -> ImportPreview {
 }
 
 /// Add what `incoming` has and `current` lacks; keep everything in `current`
-/// (settings and debtor included). Merging the same file twice adds nothing.
+/// (settings and debtor included; an empty debtor takes the incoming one, as
+/// on a fresh device). Merging the same file twice adds nothing.
 ///
 /// An incoming contact is already present when a contact with the same
 /// `created_at` has the same data, now or in its history (an older copy of a
@@ -259,6 +260,9 @@ fn merge_counted(current: &Case, incoming: &Case) -> (Case, ImportPreview) {
     counts.debts = merge_by_id(&mut merged.debts, &incoming.debts, |d| &d.id);
     counts.agreements = merge_by_id(&mut merged.agreements, &incoming.agreements, |a| &a.id);
     counts.events = merge_by_id(&mut merged.events, &incoming.events, |e| &e.id);
+    if merged.debtor == Debtor::default() {
+        merged.debtor = incoming.debtor.clone();
+    }
     (merged, counts)
 }
 
@@ -292,6 +296,18 @@ fn merge_by_id<T: Clone + PartialEq>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn merging_into_a_fresh_device_brings_the_profile_but_never_overwrites_one() {
+        let mut incoming = Case::default();
+        incoming.debtor.name = "王小明".into();
+        let merged = merge(&Case::default(), &incoming);
+        assert_eq!(merged.debtor.name, "王小明");
+        let mut current = Case::default();
+        current.debtor.phone = "13800000000".into();
+        let merged = merge(&current, &incoming);
+        assert_eq!(merged.debtor, current.debtor);
+    }
+
     use super::*;
     use crate::domain::contacts::{add_contact, delete_contact, edit_contact};
     use crate::domain::model::{

@@ -87,6 +87,10 @@ fn ContactForm(
 ) -> impl IntoView {
     let state = use_app();
     let draft = RwSignal::new(initial);
+    if mode == FormMode::New {
+        state.register_draft(Some(draft));
+        on_cleanup(move || state.register_draft(None));
+    }
     // The debt follows the number until the user picks one.
     let debt_auto = RwSignal::new(mode == FormMode::New);
     let errors = RwSignal::new(FieldErrors::default());
@@ -488,10 +492,15 @@ fn Area(
 #[component]
 pub fn LogContactPage() -> impl IntoView {
     let state = use_app();
-    let draft = new_draft(state);
+    let kept = state.take_kept_draft();
+    let restored = kept.is_some();
+    let draft = kept.unwrap_or_else(|| new_draft(state));
     view! {
         <h1 data-testid="page-title">{move || state.t(Key::NavLogContact)}</h1>
         <p class="muted">{move || state.t(Key::QuickLogHelp)}</p>
+        {restored.then(|| view! {
+            <p class="warning" role="status" data-testid="draft-restored">{move || state.t(Key::DraftRestored)}</p>
+        })}
         <ContactForm mode=FormMode::New initial=draft />
     }
 }

@@ -117,14 +117,16 @@ pub fn PasscodeSection() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
-                    <button type="button" data-testid="lock-now" on:click=move |_| browser::reload()>
+                    <button type="button" class="lock-now" data-testid="lock-now" on:click=move |_| crate::ui::lock::lock_now(state)>
                         {move || state.t(PrivacyKey::LockNow)}
                     </button>
                 </div>
                 <TextField label=Signal::derive(move || state.t(PrivacyKey::CurrentPasscode)) value=current
                     testid="passcode-current" kind="password" error=current_error />
             </Show>
-            <p class="warning" data-testid="passcode-warning">{move || state.t(PrivacyKey::SectionWarning)}</p>
+            <p class="warning" data-testid="passcode-warning">
+                {move || state.t(if on.get() { PrivacyKey::WarningWhenOn } else { PrivacyKey::SectionWarning })}
+            </p>
             <p class="hint">{move || state.t(PrivacyKey::SectionVisible)}</p>
             <TextField label=Signal::derive(move || state.t(PrivacyKey::NewPasscode)) value=new
                 testid="passcode-new" kind="password" error=new_error />
@@ -139,14 +141,23 @@ pub fn PasscodeSection() -> impl IntoView {
                 <p class="error" role="alert">{move || state.t(PrivacyKey::AckNeeded)}</p>
             </Show>
             <div class="row">
-                <a class="button" href="#backup">{move || state.t(Key::WipeExportFirst)}</a>
+                <button type="button" data-testid="passcode-export-first" on:click=move |_| {
+                    // Same page: scroll to the backup section (a "#backup" link would be read as a route).
+                    if let Some(el) = document().get_element_by_id("backup") {
+                        el.scroll_into_view();
+                    }
+                }>{move || state.t(Key::WipeExportFirst)}</button>
                 <button type="button" class="primary" data-testid="passcode-set" disabled=move || busy.get()
                     on:click=move |_| run(if on.get_untracked() { Action::Change } else { Action::Set })>
                     {move || state.t(if on.get() { PrivacyKey::ChangePasscode } else { PrivacyKey::SetPasscode })}
                 </button>
                 <Show when=move || on.get()>
                     <button type="button" class="danger" data-testid="passcode-remove" disabled=move || busy.get()
-                        title=move || state.t(PrivacyKey::RemoveHelp) on:click=move |_| run(Action::Remove)>
+                        on:click=move |_| {
+                            if window().confirm_with_message(state.t(PrivacyKey::RemoveConfirm)).unwrap_or(false) {
+                                run(Action::Remove)
+                            }
+                        }>
                         {move || state.t(PrivacyKey::RemovePasscode)}
                     </button>
                 </Show>
@@ -234,7 +245,8 @@ pub fn EncryptedExport() -> impl IntoView {
                 .with_untracked(|c| backup::export(c, now, APP_VERSION));
             let text = encrypted_backup::seal(&plain, kdf, &kek, &mut *random);
             let name = format!(
-                "debt-evidence-backup-{}.encrypted.json",
+                // Neutral: the file may sit in a shared Downloads folder.
+                "backup-{}.encrypted.json",
                 now.format("%Y%m%d-%H%M")
             );
             if browser::download(&name, "application/json", &text).is_ok() {

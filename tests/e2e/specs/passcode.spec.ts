@@ -111,6 +111,25 @@ test('auto-lock after the chosen idle time, and lock now', async ({ page }) => {
   await page.getByTestId('nav-data').click();
   await page.getByTestId('lock-now').click();
   await expect(page.getByTestId('lock-screen')).toBeVisible();
+
+  // A half-typed entry survives an auto-lock, sealed while locked.
+  await unlock(page, '2468');
+  await open(page, '#/contacts/new');
+  await page.getByTestId('contact-number').fill('95566');
+  await page.getByTestId('contact-more').click();
+  await page.getByTestId('contact-notes').fill('还没保存就被锁了');
+  await page.clock.fastForward('01:20');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  expect(await rawStorage(page)).not.toContain('还没保存就被锁了');
+  await unlock(page, '2468');
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByTestId('contact-number')).toHaveValue('95566');
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  await page.reload();
+  await unlock(page, '2468');
+  await expect(page.getByTestId('page')).toBeVisible();
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
 });
 
 test('quick exit works on the lock screen; forgetting the passcode offers only a wipe', async ({ page }) => {
@@ -156,6 +175,7 @@ test('changing the passcode needs the current one; removing it stores plain text
 
   await open(page, '#/data');
   await page.getByTestId('passcode-current').fill('8642');
+  page.once('dialog', (d) => d.accept());
   await page.getByTestId('passcode-remove').click();
   await expect(page.getByTestId('passcode-done')).toBeVisible({ timeout: 20_000 });
   expect(await rawStorage(page)).toContain(NUMBER);
