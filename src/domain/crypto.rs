@@ -346,6 +346,14 @@ pub fn is_sealed(stored: &str) -> bool {
     stored.starts_with(SEALED_PREFIX)
 }
 
+/// The id of the key a stored value is sealed with; None for plain text.
+pub fn sealed_key_id(stored: &str) -> Option<&str> {
+    stored
+        .strip_prefix(SEALED_PREFIX)
+        .and_then(|rest| rest.split_once(':'))
+        .map(|(id, _)| id)
+}
+
 impl Keyring {
     /// Seal every key under a KEK into a lock record.
     pub fn wrap(&self, kdf: Kdf, kek: &Key, lang: Option<String>, rng: Random) -> LockRecord {

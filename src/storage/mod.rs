@@ -248,8 +248,12 @@ impl Store {
             .sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
         out.problems
             .dedup_by(|a, b| problem_key(a) == problem_key(b));
-        // Every record now opens with the current key: drop the older ones.
-        let _ = self.settle();
+        // After an interrupted change of passcode: finish re-sealing (values
+        // this version does not read included), then drop the older keys.
+        if self.lock.as_ref().is_some_and(|l| !l.is_settled()) && self.ring.is_some() {
+            let _ = self.reseal_all();
+            let _ = self.settle();
+        }
         out
     }
 
@@ -822,7 +826,7 @@ impl Store {
         let names = self.backend.keys().map_err(save_error)?;
         for name in names {
             match StoreKey::parse(&name) {
-                Some(k) if !k.stays_plain() && !self.protected.contains(&name) => {}
+                Some(k) if !k.stays_plain() => {}
                 _ => continue,
             }
             let Ok(Some(raw)) = self.backend.get(&name) else {
@@ -831,8 +835,17 @@ impl Store {
             let Ok(opened) = self.open_stored(&name, &raw) else {
                 continue;
             };
-            if opened.stale {
-                let text = self.seal_for(&name, &opened.text);
+            if !opened.stale {
+                continue;
+            }
+            let text = self.seal_for(&name, &opened.text);
+            if self.protected.contains(&name) {
+                // A value this version must not change (say, from a newer
+                // version): its text stays exactly as it is, only the
+                // sealing moves to the current key, or it would become
+                // unreadable once the old key is dropped.
+                self.backend.set(&name, &text).map_err(save_error)?;
+            } else {
                 // Full or failing storage: stop here (each further write
                 // would retry every queued one); the rest stays readable.
                 self.write_raw(&name, Some(text))?;
@@ -841,12 +854,25 @@ impl Store {
         Ok(())
     }
 
+    /// Whether some stored value is still sealed under a key other than the
+    /// current one (or sealed at all, going plain).
+    fn any_sealed_under_old_key(&self) -> bool {
+        let current = self.lock.as_ref().and_then(|l| l.current.as_deref());
+        let Ok(entries) = self.backend.entries() else {
+            return true;
+        };
+        entries.iter().any(|(name, raw)| {
+            StoreKey::parse(name).is_some_and(|k| !k.stays_plain())
+                && crypto::sealed_key_id(raw).is_some_and(|id| Some(id) != current)
+        })
+    }
+
     /// Step 3 of `commit_lock`, once no write is waiting.
     fn settle(&mut self) -> Result<(), SaveError> {
         let (Some(lock), Some(ring)) = (&self.lock, &self.ring) else {
             return Ok(());
         };
-        if lock.is_settled() || !self.pending.is_empty() {
+        if lock.is_settled() || !self.pending.is_empty() || self.any_sealed_under_old_key() {
             return Ok(());
         }
         if lock.current.is_none() {

@@ -505,6 +505,40 @@ mod passcode {
     }
 
     #[test]
+    fn a_value_from_a_newer_version_stays_readable_across_a_passcode_change() {
+        let shared = fresh(&sample_case());
+        set(&shared, "", "2468").unwrap();
+        // A newer version wrote this, sealed with the current key.
+        let newer = format!(
+            r#"{{"v":{},"d":{{"future":"王小明"}}}}"#,
+            migrate::CURRENT_SCHEMA + 1
+        );
+        let mut store = shared.store();
+        let LockState::Locked(rec) = store.lock_state() else {
+            panic!("locked")
+        };
+        store.unlock(&test_kek("2468", &rec.kdf), 0.0).unwrap();
+        let ring = store.ring.clone().unwrap();
+        let sealed = ring.seal_text("dek:events", &newer, &mut counter_rng());
+        shared
+            .map
+            .borrow_mut()
+            .map
+            .insert("dek:events".into(), sealed);
+        for (from, to) in [("2468", "8642"), ("8642", "")] {
+            set(&shared, from, to).unwrap();
+            let mut store = shared.store();
+            if let LockState::Locked(rec) = store.lock_state() {
+                store.unlock(&test_kek(to, &rec.kdf), 0.0).unwrap();
+                assert!(rec.is_settled());
+            }
+            let raw = shared.map.borrow().map.get("dek:events").cloned().unwrap();
+            let text = store.open_stored("dek:events", &raw).unwrap().text;
+            assert_eq!(text, newer, "after {from} → {to:?}");
+        }
+    }
+
+    #[test]
     fn quarantined_copies_are_sealed_too() {
         let shared = fresh(&sample_case());
         shared
