@@ -24,8 +24,7 @@ pub fn App() -> impl IntoView {
             let lang = record.lang;
             (move || {
                 if !unlocked.get() {
-                    return view! { <LockGate records=slot lang=lang.clone() unlocked /> }
-                        .into_any();
+                    return view! { <LockGate store=slot lang=lang.clone() unlocked /> }.into_any();
                 }
                 browser::mark(lock::MARK_OPEN);
                 let shell = slot

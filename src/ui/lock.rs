@@ -16,14 +16,10 @@ use crate::storage::{webcrypto, LockState, Store, StoreKey, UnlockError};
 pub const MARK_DERIVE: &str = "dek-derive";
 pub const MARK_OPEN: &str = "dek-open";
 
-fn fill(template: &str, value: &str) -> String {
-    template.replace("{0}", value)
-}
-
 /// Shown while the records are sealed. Worded as a plain notes app.
 #[component]
 pub fn LockGate(
-    records: StoredValue<Option<Store>, LocalStorage>,
+    store: StoredValue<Option<Store>, LocalStorage>,
     lang: Option<String>,
     unlocked: RwSignal<bool>,
 ) -> impl IntoView {
@@ -34,16 +30,15 @@ pub fn LockGate(
     browser::set_document_lang(lang.tag());
     browser::set_title(t(PrivacyKey::LockedTitle));
 
-    let store = records;
     let passcode = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let forgot = RwSignal::new(false);
 
     let wait_message = move |ms: f64| {
-        fill(
+        i18n::fill(
             t(PrivacyKey::WaitSeconds),
-            &format!("{:.0}", (ms / 1000.0).ceil()),
+            &[&format!("{:.0}", (ms / 1000.0).ceil())],
         )
     };
     let submit = move |e: ev::SubmitEvent| {
