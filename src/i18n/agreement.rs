@@ -86,6 +86,7 @@ strings! { AgreementKey;
     LineAddTitle => "手动添加一期", "手動新增一期", "Add a line by hand";
     LineAdd => "添加这一期", "新增這一期", "Add line";
     LineRemove => "删除这一期", "刪除這一期", "Remove line";
+    LineRemoveConfirm => "删除第 {0} 期（{1}，{2}）？", "刪除第 {0} 期（{1}，{2}）？", "Remove instalment {0} ({1}, {2})?";
     ScheduleSumMismatch => "还款计划合计 {0}，和约定总额 {1} 不一致。如果协议本来就是这样（例如另有费用或减免），可以不改；否则请核对。", "還款計畫合計 {0}，和約定總額 {1} 不一致。如果協議本來就是這樣（例如另有費用或減免），可以不改；否則請核對。", "The schedule adds up to {0} but the agreed total is {1}. If the agreement really says so (fees, a waiver), leave it; otherwise check it.";
 
     PaymentsTitle => "还款记录", "還款紀錄", "Payments";
@@ -99,6 +100,7 @@ strings! { AgreementKey;
     PaymentSave => "记录这笔还款", "記錄這筆還款", "Record payment";
     PaymentSaved => "还款已记录。", "還款已記錄。", "Payment recorded.";
     PaymentRemove => "删除这笔记录", "刪除這筆紀錄", "Delete this record";
+    PaymentRemoveConfirm => "删除这笔还款记录（{0}，{1}）？", "刪除這筆還款紀錄（{0}，{1}）？", "Delete this payment record ({0}, {1})?";
 
     ChecklistTitle => "达成协议后要办好的事", "達成協議後要辦好的事", "After the agreement: checklist";
     ChecklistProgress => "已办好 {0} 项，共 {1} 项（{2}%）", "已辦好 {0} 項，共 {1} 項（{2}%）", "{0} of {1} done ({2}%)";

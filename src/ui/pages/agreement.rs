@@ -1298,7 +1298,19 @@ fn InstalmentRow(
         });
         error.set(r.err());
     };
+    let question = {
+        let (due, amount) = (s.due.to_string(), with_currency(s.amount, &currency));
+        move || {
+            fill(
+                state.t(K::LineRemoveConfirm),
+                &[&n.to_string(), &due, &amount],
+            )
+        }
+    };
     let remove = move |_| {
+        if !window().confirm_with_message(&question()).unwrap_or(false) {
+            return;
+        }
         let r = edit_agreement(state, &key.get_value(), |a| {
             core::remove_instalment(a, index)
                 .map(|_| ())
@@ -1463,6 +1475,7 @@ fn Payments(
                     let cur = currency.get();
                     payments.get().into_iter().map(|p| {
                         let pid = p.id.clone();
+                        let (day, amount) = (p.date.to_string(), with_currency(p.amount, &cur));
                         let details: Vec<String> = [p.channel.clone(), p.reference.clone()].into_iter().filter(|s| !s.is_empty()).collect();
                         view! {
                             <li class="payment-row" data-testid="payment-row" data-payment-id=p.id.clone()>
@@ -1472,6 +1485,10 @@ fn Payments(
                                 <button type="button" class="subtle" data-testid="payment-remove"
                                     aria-label=move || state.t(K::PaymentRemove)
                                     on:click=move |_| {
+                                        let question = fill(state.t(K::PaymentRemoveConfirm), &[&day, &amount]);
+                                        if !window().confirm_with_message(&question).unwrap_or(false) {
+                                            return;
+                                        }
                                         let pid = pid.clone();
                                         let _ = edit_agreement::<()>(state, &key.get_value(), |a| { a.payments.retain(|x| x.id != pid); Ok(()) });
                                     }>

@@ -89,6 +89,10 @@ test('debt, agreement, schedule, payments, checklist with proof, reload, calenda
   await recordPayment(page, addDays(firstDue, -1), '1000', 'T-0002');
   await expect(page.getByTestId('payment-duplicate')).toBeVisible();
   await expect(page.getByTestId('payment-row')).toHaveCount(2);
+  // Deleting a payment record asks first; declining keeps it.
+  page.once('dialog', (d) => { expect(d.message()).toContain('1000.00'); d.dismiss(); });
+  await page.getByTestId('payment-row').first().getByTestId('payment-remove').click();
+  await expect(page.getByTestId('payment-row')).toHaveCount(2);
 
   await expect(rows.nth(0)).toHaveAttribute('data-status', 'paid');
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'paid');
@@ -209,6 +213,11 @@ test('bad input shows an error beside the field and loses nothing saved', async 
   await second.getByTestId('instalment-amount').fill('1000');
   await second.getByTestId('instalment-amount').press('Tab');
   await expect(page.getByTestId('instalment-row').nth(1).getByTestId('instalment-amount')).toHaveValue('1000.00');
+  // Removing a line asks first, naming it; declining keeps it.
+  page.once('dialog', (d) => { expect(d.message()).toContain('3'); d.dismiss(); });
+  await page.getByTestId('instalment-row').nth(2).getByTestId('instalment-remove').click();
+  await expect(page.getByTestId('instalment-row')).toHaveCount(3);
+  page.once('dialog', (d) => d.accept());
   await page.getByTestId('instalment-row').nth(2).getByTestId('instalment-remove').click();
   await expect(page.getByTestId('instalment-row')).toHaveCount(2);
 });
