@@ -65,3 +65,15 @@ test('with data, home becomes a dashboard of the case', async ({ page }) => {
   await expect(page.getByTestId('dash-findings')).toHaveText(/\d+/);
   await expect(page.getByTestId('dash-last-backup')).toBeVisible();
 });
+
+test.describe('on a 390-px touch phone (mobile date inputs are wider)', () => {
+  test.use({ isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  test('no page is wider than the screen', async ({ page }) => {
+    for (const hash of ['#/', '#/agreement', '#/contacts', '#/contacts/new', '#/rules', '#/evidence', '#/data']) {
+      await open(page, hash);
+      await expect(page.getByTestId('loading')).toHaveCount(0);
+      // Wide tables scroll inside their own section, never the page.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), hash).toBeLessThanOrEqual(390);
+    }
+  });
+});
