@@ -19,14 +19,19 @@ pub trait Backend {
 
     /// Every key with its value, in no particular order.
     fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
-        let mut out = Vec::new();
-        for k in self.keys()? {
-            if let Some(v) = self.get(&k)? {
-                out.push((k, v));
-            }
-        }
-        Ok(out)
+        entries_one_by_one(self)
     }
+}
+
+/// `entries` through `keys` and `get`: what any backend can do.
+fn entries_one_by_one<B: Backend + ?Sized>(b: &B) -> Result<Vec<(String, String)>, BackendError> {
+    let mut out = Vec::new();
+    for k in b.keys()? {
+        if let Some(v) = b.get(&k)? {
+            out.push((k, v));
+        }
+    }
+    Ok(out)
 }
 
 /// Memory storage with an optional quota in UTF-16 units (as browsers count).
@@ -147,16 +152,10 @@ impl LocalStorageBackend {
 
 impl Backend for LocalStorageBackend {
     fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
-        if let Some(all) = self.bulk_entries() {
-            return Ok(all);
+        match self.bulk_entries() {
+            Some(all) => Ok(all),
+            None => entries_one_by_one(self),
         }
-        let mut out = Vec::new();
-        for k in self.keys()? {
-            if let Some(v) = self.get(&k)? {
-                out.push((k, v));
-            }
-        }
-        Ok(out)
     }
 
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod migrate;
 pub mod webcrypto;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -105,6 +106,13 @@ pub struct Store {
     ring: Option<Keyring>,
     /// Secure random bytes (nonces, keys, salts); sealing refuses without it.
     random: Option<RandomSource>,
+}
+
+/// A stored value's text, with whether it is in the form new writes take
+/// (see `crypto::Opened`).
+struct Opened<'a> {
+    text: Cow<'a, str>,
+    stale: bool,
 }
 
 /// Whether the stored records need a passcode before they can be read.
@@ -321,13 +329,20 @@ impl Store {
         }
     }
 
-    /// The text inside a stored value (plain text passes through).
-    fn open_stored(&self, name: &str, raw: &str) -> Result<crypto::Opened, String> {
+    /// The text inside a stored value. Without a passcode, plain text passes
+    /// through uncopied (this runs for every record at start).
+    fn open_stored<'a>(&self, name: &str, raw: &'a str) -> Result<Opened<'a>, String> {
         match &self.ring {
-            Some(ring) => ring.open_text(name, raw).map_err(|e| format!("{e:?}")),
+            Some(ring) => ring
+                .open_text(name, raw)
+                .map(|o| Opened {
+                    text: Cow::Owned(o.text),
+                    stale: o.stale,
+                })
+                .map_err(|e| format!("{e:?}")),
             None if crypto::is_sealed(raw) => Err("sealed: the passcode is needed".into()),
-            None => Ok(crypto::Opened {
-                text: raw.to_string(),
+            None => Ok(Opened {
+                text: Cow::Borrowed(raw),
                 stale: false,
             }),
         }
@@ -387,7 +402,10 @@ impl Store {
             .filter_map(|n| {
                 let raw = self.backend.get(&n).ok().flatten()?;
                 // Opened when it can be; otherwise the stored text, as it is.
-                let text = self.open_stored(&n, &raw).map_or(raw, |o| o.text);
+                let text = match self.open_stored(&n, &raw) {
+                    Ok(o) => o.text.into_owned(),
+                    Err(_) => raw,
+                };
                 Some((n, text))
             })
             .collect()

@@ -356,6 +356,15 @@ mod passcode {
         Some(store.load())
     }
 
+    /// A store opened with passcode `p` (panics if storage is not locked).
+    fn unlocked(mut store: Store, p: &str) -> Store {
+        let LockState::Locked(rec) = store.lock_state() else {
+            panic!("locked")
+        };
+        store.unlock(&test_kek(p, &rec.kdf), 0.0).unwrap();
+        store
+    }
+
     fn set(shared: &Shared, current: &str, new: &str) -> Result<(), SaveError> {
         let mut store = shared.store();
         if let LockState::Locked(rec) = store.lock_state() {
@@ -421,11 +430,7 @@ mod passcode {
     fn new_writes_are_sealed_and_a_locked_load_writes_nothing() {
         let shared = fresh(&sample_case());
         set(&shared, "", "2468").unwrap();
-        let mut store = shared.store();
-        let LockState::Locked(rec) = store.lock_state() else {
-            panic!("locked")
-        };
-        store.unlock(&test_kek("2468", &rec.kdf), 0.0).unwrap();
+        let mut store = unlocked(shared.store(), "2468");
         let mut c = contact(9);
         c.data.notes = "新写的备注".into();
         store.save_contact(&c).unwrap();
@@ -513,11 +518,7 @@ mod passcode {
             r#"{{"v":{},"d":{{"future":"王小明"}}}}"#,
             migrate::CURRENT_SCHEMA + 1
         );
-        let mut store = shared.store();
-        let LockState::Locked(rec) = store.lock_state() else {
-            panic!("locked")
-        };
-        store.unlock(&test_kek("2468", &rec.kdf), 0.0).unwrap();
+        let store = unlocked(shared.store(), "2468");
         let ring = store.ring.clone().unwrap();
         let sealed = ring.seal_text("dek:events", &newer, &mut counter_rng());
         shared
@@ -550,11 +551,7 @@ mod passcode {
         let loaded = open_with(&shared, "2468").unwrap();
         assert_eq!(loaded.problems.len(), 1);
         assert!(!shared.raw().contains("王小明"));
-        let mut store = shared.store();
-        let LockState::Locked(rec) = store.lock_state() else {
-            panic!("locked")
-        };
-        store.unlock(&test_kek("2468", &rec.kdf), 0.0).unwrap();
+        let store = unlocked(shared.store(), "2468");
         let q = store.quarantined();
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].1, "{broken 王小明");
@@ -564,11 +561,7 @@ mod passcode {
     fn a_draft_kept_across_a_lock_is_sealed_and_handed_over_once() {
         let shared = fresh(&sample_case());
         set(&shared, "", "2468").unwrap();
-        let mut store = shared.store();
-        let LockState::Locked(rec) = store.lock_state() else {
-            panic!("locked")
-        };
-        store.unlock(&test_kek("2468", &rec.kdf), 0.0).unwrap();
+        let mut store = unlocked(shared.store(), "2468");
         let draft = ContactDraft {
             notes: "还没保存的备注".into(),
             ..Default::default()
