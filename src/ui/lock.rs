@@ -94,13 +94,9 @@ pub fn LockGate(
         });
     };
     let wipe = move |_| {
-        if window()
-            .confirm_with_message(t(PrivacyKey::ForgotWipeConfirm))
-            .unwrap_or(false)
-        {
+        wipe_if_confirmed(lang, || {
             let _ = store.try_update_value(|s| s.as_mut().map(Store::wipe));
-            browser::reload();
-        }
+        })
     };
     view! {
         <div class="lock-screen" data-testid="lock-screen">
@@ -116,9 +112,7 @@ pub fn LockGate(
                     <button type="submit" class="primary" data-testid="unlock-submit" disabled=move || busy.get()>
                         {move || if busy.get() { t(PrivacyKey::Unlocking) } else { t(PrivacyKey::Unlock) }}
                     </button>
-                    <button type="button" class="quick-exit" data-testid="quick-exit" on:click=move |_| browser::quick_exit()>
-                        {i18n::t(lang, i18n::Key::QuickExit)}
-                    </button>
+                    <QuickExitButton lang />
                 </div>
                 <button type="button" class="linkish" data-testid="unlock-forgot" on:click=move |_| forgot.update(|f| *f = !*f)>
                     {t(PrivacyKey::ForgotTitle)}
@@ -140,13 +134,9 @@ pub fn DamagedLock(store: Store, reason: String) -> impl IntoView {
     let dump = store.raw_dump();
     let store = StoredValue::new_local(store);
     let wipe = move |_| {
-        if window()
-            .confirm_with_message(t(PrivacyKey::ForgotWipeConfirm))
-            .unwrap_or(false)
-        {
+        wipe_if_confirmed(lang, || {
             let _ = store.try_update_value(Store::wipe);
-            browser::reload();
-        }
+        })
     };
     view! {
         <div class="lock-screen" data-testid="lock-damaged">
@@ -159,11 +149,30 @@ pub fn DamagedLock(store: Store, reason: String) -> impl IntoView {
                     {t(PrivacyKey::DownloadRaw)}
                 </button>
                 <button type="button" class="danger" data-testid="damaged-wipe" on:click=wipe>{t(PrivacyKey::ForgotWipe)}</button>
-                <button type="button" class="quick-exit" data-testid="quick-exit" on:click=move |_| browser::quick_exit()>
-                    {i18n::t(lang, i18n::Key::QuickExit)}
-                </button>
+                <QuickExitButton lang />
             </div>
         </div>
+    }
+}
+
+/// Quick exit on the lock screens, which have no header.
+#[component]
+fn QuickExitButton(lang: Lang) -> impl IntoView {
+    view! {
+        <button type="button" class="quick-exit" data-testid="quick-exit" on:click=move |_| browser::quick_exit()>
+            {i18n::t(lang, i18n::Key::QuickExit)}
+        </button>
+    }
+}
+
+/// "Delete everything" from a lock screen: ask, wipe, start over.
+fn wipe_if_confirmed(lang: Lang, wipe: impl FnOnce()) {
+    if window()
+        .confirm_with_message(i18n::t(lang, PrivacyKey::ForgotWipeConfirm))
+        .unwrap_or(false)
+    {
+        wipe();
+        browser::reload();
     }
 }
 
