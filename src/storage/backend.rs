@@ -42,7 +42,7 @@ pub struct MemoryBackend {
 }
 
 impl MemoryBackend {
-    fn used(&self) -> usize {
+    pub fn used(&self) -> usize {
         self.map
             .iter()
             .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())

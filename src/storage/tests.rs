@@ -576,6 +576,18 @@ mod passcode {
     }
 
     #[test]
+    fn full_storage_refuses_a_passcode_and_loses_nothing() {
+        let case = sample_case();
+        let shared = fresh(&case);
+        let used = shared.map.borrow().used();
+        shared.map.borrow_mut().quota = Some(used + 10);
+        assert_eq!(set(&shared, "", "2468"), Err(SaveError::Quota));
+        let loaded = open_with(&shared, "").unwrap();
+        assert_eq!(loaded.case, case);
+        assert!(loaded.problems.is_empty());
+    }
+
+    #[test]
     fn the_unlock_language_follows_the_app() {
         let shared = fresh(&sample_case());
         set(&shared, "", "2468").unwrap();

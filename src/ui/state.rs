@@ -307,15 +307,22 @@ impl AppState {
     /// Set or change the passcode; every record is re-sealed before this returns.
     pub fn set_passcode(&self, kdf: Kdf, kek: &Key) -> Result<(), SaveError> {
         let lang = Some(self.lang.get_untracked().tag().to_string());
-        self.store
+        let r = self
+            .store
             .try_update_value(|s| s.set_passcode(kdf, kek, lang))
-            .unwrap_or(Ok(()))
+            .unwrap_or(Ok(()));
+        // Full storage mid-way shows the quota banner and its way out, as any save does.
+        self.save_error.set(r.clone().err());
+        r
     }
 
     pub fn remove_passcode(&self) -> Result<(), SaveError> {
-        self.store
+        let r = self
+            .store
             .try_update_value(|s| s.remove_passcode())
-            .unwrap_or(Ok(()))
+            .unwrap_or(Ok(()));
+        self.save_error.set(r.clone().err());
+        r
     }
 
     pub fn pending_writes(&self) -> usize {

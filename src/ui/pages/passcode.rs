@@ -6,7 +6,7 @@ use super::data::APP_VERSION;
 use crate::domain::codec::{backup, encrypted_backup};
 use crate::domain::crypto::{check_new_passcode, PasscodeProblem};
 use crate::i18n::privacy::PrivacyKey;
-use crate::i18n::{fill, Key};
+use crate::i18n::{fill, Key, Lang};
 use crate::storage::{webcrypto, Prefs, SaveError};
 use crate::ui::browser;
 use crate::ui::state::{use_app, AppState};
@@ -19,9 +19,9 @@ fn problem_key(p: PasscodeProblem) -> PrivacyKey {
     }
 }
 
-fn save_error_text(e: &SaveError) -> String {
+fn save_error_text(lang: Lang, e: &SaveError) -> String {
     match e {
-        SaveError::Quota => "quota".into(),
+        SaveError::Quota => crate::i18n::t(lang, Key::BannerQuotaTitle).into(),
         SaveError::Unavailable(r) | SaveError::Protected(r) | SaveError::Encode(r) => r.clone(),
     }
 }
@@ -204,7 +204,7 @@ async fn apply(
             state.set_passcode(kdf, &kek)
         }
     };
-    saved.map_err(|e| Step::Failed(save_error_text(&e)))?;
+    saved.map_err(|e| Step::Failed(save_error_text(state.lang.get_untracked(), &e)))?;
     Ok(match action {
         Action::Set => PrivacyKey::DoneSet,
         Action::Change => PrivacyKey::DoneChanged,
