@@ -30,6 +30,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# The wasm splitter cargo-leptos uses (Trunk has none): scripts/build-wasm.mjs.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 1 minute)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   log "installing node and npm from apt"
   as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm

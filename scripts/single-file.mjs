@@ -1,18 +1,19 @@
 // Post-build step: make debt-evidence-kit.html, the whole app in one file that
 // runs from file:// (saved to the phone, opened from a USB stick, sent as a
-// file): Trunk's JS glue inlined with its `export`s removed, the wasm as base64
-// passed to initSync, every stylesheet inlined as <style>. Its own strict CSP:
-// scripts and styles only by sha256 hash, connect-src 'none', no service worker,
-// no manifest. Run after csp-hash.mjs. Usage:
-//   TRUNK_STAGING_DIR=dir node scripts/single-file.mjs   or   node scripts/single-file.mjs dir
+// file): the JS glue of Trunk's unsplit build (chunks could not be fetched
+// from file://) inlined with its `export`s removed, its wasm deflate-compressed
+// as base64 (DecompressionStream unpacks it: a third of the size), every
+// stylesheet inlined as <style>. Its own strict CSP: scripts and styles only
+// by sha256 hash, connect-src 'none', no service worker, no manifest.
+// Run by post-build.mjs: node scripts/single-file.mjs DIR GLUE.js GLUE_bg.wasm
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 
 const OUT = 'debt-evidence-kit.html';
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
-if (!dir) throw new Error('TRUNK_STAGING_DIR not set');
+const [dir, gluePath, wasmPath] = process.argv.slice(2);
+if (!wasmPath) throw new Error('usage: single-file.mjs DIR GLUE.js GLUE_bg.wasm');
 let html = readFileSync(join(dir, 'index.html'), 'utf8');
 
 const fail = (msg) => { throw new Error(`single-file: ${msg}`); };
@@ -26,11 +27,9 @@ const checkInline = (text, tag, what) => {
   if (new RegExp(`</${tag}`, 'i').test(text) || /<!--|<script/i.test(text)) fail(`${what} can't be inlined in <${tag}>`);
 };
 
-// Trunk's loader: which glue and which wasm.
+// Trunk's loader, replaced below.
 const loaderRe = /<script type="module">([\s\S]*?)<\/script>/;
-const loader = html.match(loaderRe)?.[1] ?? fail('Trunk loader script not found');
-const gluePath = loader.match(/from '([^']+\.js)'/)?.[1] ?? fail('glue import not found in loader');
-const wasmPath = loader.match(/module_or_path: '([^']+\.wasm)'/)?.[1] ?? fail('wasm path not found in loader');
+if (!loaderRe.test(html)) fail('loader script not found');
 
 // The glue, as a plain module body.
 let glue = readFileSync(local(gluePath), 'utf8');
@@ -42,15 +41,15 @@ glue = glue
 if (/^\s*export\b/m.test(glue)) fail('an export statement was left in the glue');
 if (!/function initSync\b/.test(glue)) fail('initSync not found in the glue');
 
-const wasmBytes = readFileSync(local(wasmPath));
+const packed = deflateRawSync(readFileSync(local(wasmPath)), { level: 9 });
 // In a block: the glue has top-level names of its own (`wasm`, …).
 const script = `${glue}
 {
-  const raw = atob("${wasmBytes.toString('base64')}");
+  const raw = atob("${packed.toString('base64')}");
   const bytes = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-  const instance = initSync({ module: bytes });
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));
+  const wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  initSync({ module: await new Response(wasm).arrayBuffer() });
 }
 `;
 checkInline(script, 'script', 'the JS glue');
@@ -99,7 +98,7 @@ html = html.replace(cspRe, () => `<meta http-equiv="Content-Security-Policy" con
 // Nothing may still point at another file.
 const leftover = html.match(/<(script|link)\b[^>]*\b(src|href)="(?!data:)[^"]*"[^>]*>/);
 if (leftover) fail(`still refers to another file: ${leftover[0]}`);
-if ((html.match(/<script\b/g) || []).length !== 1) fail('expected exactly one <script>');
+if ((html.match(/<script\b/g) || []).length !== 1) fail(`expected exactly one <script>: ${html.match(/<script\b[^>]*>/g)}`);
 
 writeFileSync(join(dir, OUT), html);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -43,6 +43,8 @@ stage() {
 
 stage fmt check cargo fmt --all -- --check
 stage clippy check cargo clippy --all-targets --locked -- -D warnings
+# The release site is built with feature `split` (scripts/build-wasm.mjs).
+stage clippy-split check cargo clippy --locked --target wasm32-unknown-unknown --features split -- -D warnings
 stage native-tests cargo cargo test --locked
 stage wasm-tests cargo cargo test --locked --target wasm32-unknown-unknown --test web
 if stage release-build check trunk build --release --offline; then

@@ -32,6 +32,8 @@ strings! { Key;
     Save => "保存", "儲存", "Save";
     Saved => "已保存", "已儲存", "Saved";
     ExportNow => "立即导出备份", "立即匯出備份", "Export a backup now";
+    ChunkLoadFailed => "这一页没能载入。如果现在没有网络：请联网时打开一次本工具，之后离线也能用。你的记录没有受影响。", "這一頁沒能載入。如果現在沒有網路：請連網時開啟一次本工具，之後離線也能用。你的記錄沒有受影響。", "This page could not be loaded. If you are offline: open the tool once while online and it will work offline after that. Your records are not affected.";
+    TryAgain => "再试一次", "再試一次", "Try again";
     RetrySave => "重试保存", "重試儲存", "Retry saving";
     OpenDataPage => "查看详情", "查看詳情", "See details";
     BannerUnavailableTitle => "无法使用浏览器存储", "無法使用瀏覽器儲存", "Browser storage is not available";

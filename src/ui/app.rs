@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::browser;
+use super::lazy::{self, lazy_view};
 use super::lock::{self, DamagedLock, LockGate};
 use super::pages;
 use super::route::Page;
@@ -115,16 +116,8 @@ fn Shell(store: Store) -> impl IntoView {
                 {move || match page.get() {
                     Page::Home => pages::home::HomePage().into_any(),
                     // Every other page shows records: never an empty list before they are read.
-                    _ if !state.loaded.get() => view! {
-                        <p class="muted" role="status" data-testid="loading">{move || state.t(Key::Loading)}</p>
-                    }.into_any(),
-                    Page::Agreement => pages::agreement::AgreementPage().into_any(),
-                    Page::Contacts => pages::contacts::ContactsPage().into_any(),
-                    Page::LogContact => pages::contacts::LogContactPage().into_any(),
-                    Page::Contact(seq) => pages::contacts::ContactDetailPage(pages::contacts::ContactDetailPageProps { seq }).into_any(),
-                    Page::Rules => pages::rules::RulesPage().into_any(),
-                    Page::Evidence => pages::evidence::EvidencePage().into_any(),
-                    Page::Data => pages::data::DataPage().into_any(),
+                    _ if !state.loaded.get() => loading_note(state),
+                    other => split_page(other, state),
                 }}
             </main>
             <a class="fab no-print" href=Page::LogContact.href() data-testid="quick-log-fab"
@@ -135,6 +128,40 @@ fn Shell(store: Store) -> impl IntoView {
         </div>
     }
 }
+
+fn loading_note(state: AppState) -> AnyView {
+    view! { <p class="muted" role="status" data-testid="loading">{move || state.t(Key::Loading)}</p> }
+        .into_any()
+}
+
+/// Every page but the home page, each group in a chunk of its own
+/// (see `lazy.rs`): the first visit fetches only the shell and the home page.
+fn split_page(page: Page, state: AppState) -> AnyView {
+    let load = move || {
+        let page = page.clone();
+        async move {
+            match page {
+                Page::Agreement => agreement_page().await,
+                Page::Contacts | Page::LogContact | Page::Contact(_) => contacts_page(page).await,
+                Page::Rules => rules_page().await,
+                Page::Evidence => evidence_page().await,
+                Page::Data => data_page().await,
+                Page::Home => Ok(pages::home::HomePage().into_any()),
+            }
+        }
+    };
+    lazy::show(state, load, move || loading_note(state))
+}
+
+lazy_view!(agreement_page() => pages::agreement::AgreementPage().into_any());
+lazy_view!(contacts_page(page: Page) => match page {
+    Page::LogContact => pages::contacts::LogContactPage().into_any(),
+    Page::Contact(seq) => pages::contacts::ContactDetailPage(pages::contacts::ContactDetailPageProps { seq }).into_any(),
+    _ => pages::contacts::ContactsPage().into_any(),
+});
+lazy_view!(rules_page() => pages::rules::RulesPage().into_any());
+lazy_view!(evidence_page() => pages::evidence::EvidencePage().into_any());
+lazy_view!(data_page() => pages::data::DataPage().into_any());
 
 fn location_hash_or_empty() -> String {
     location().hash().unwrap_or_default()

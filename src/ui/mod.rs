@@ -5,6 +5,7 @@ pub mod browser;
 pub mod charts;
 mod files;
 mod html;
+mod lazy;
 pub(crate) mod lock;
 mod pages;
 pub mod route;

@@ -6,6 +6,7 @@ use crate::domain::agreement::InstalmentStatus;
 use crate::domain::{dashboard, money, time};
 use crate::i18n::{fill, Key};
 use crate::ui::browser;
+use crate::ui::lazy::{self, lazy_view};
 use crate::ui::route::Page;
 use crate::ui::state::use_app;
 
@@ -29,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
                 </p>
             </section>
             <Show when=move || has_data.get()>
-                <Dashboard />
+                {lazy::show(state, dashboard, || ().into_any())}
             </Show>
             <section>
                 <h2>{move || state.t(Key::HomePathTitle)}</h2>
@@ -49,6 +50,10 @@ pub fn HomePage() -> impl IntoView {
             </section>
         }
 }
+
+// Its own chunk: the figures need the rule engine and its catalogue, which a
+// first visit (nothing recorded yet) never uses.
+lazy_view!(dashboard() => Dashboard().into_any());
 
 #[component]
 fn Dashboard() -> impl IntoView {
