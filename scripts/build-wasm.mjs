@@ -5,7 +5,7 @@
 // cargo with feature `split` and `--emit-relocs` (own target dir, so the flags
 // never invalidate other builds) → wasm-split-cli (the chunking tool
 // cargo-leptos uses; installed by scripts/setup.sh) → wasm-bindgen
-// --keep-lld-exports → wasm-opt -Oz on every module. Every output name carries
+// --keep-lld-exports → wasm-opt -Oz on every module → terser on the JS. Every output name carries
 // one build hash (glue and split loader import each other, so they can't each
 // be named by their own content). Returns (and, run directly, prints) the
 // entry files: {"glue": "...js", "wasm": "..._bg.wasm", "preload": ["...js"]}.
@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyFile } from './minify.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'debt-evidence-kit';
@@ -23,7 +24,7 @@ const tool = (name) => (existsSync(bin(name)) ? bin(name) : name);
 // Tool output goes to stderr: stdout is the caller's.
 const run = (cmd, args, env = process.env) => execFileSync(cmd, args, { stdio: ['ignore', 2, 2], env, cwd: root });
 
-export function buildWasm(out) {
+export async function buildWasm(out) {
   if (!out) throw new Error('usage: build-wasm.mjs OUT_DIR');
 
   // 1. cargo. The splitter needs the linker's relocations to move code between modules.
@@ -71,6 +72,8 @@ export function buildWasm(out) {
     loader = loader.split(ref).join(`"./${named(file)}"`);
   }
   writeFileSync(join(work, SPLIT_LOADER), loader);
+  await minifyFile(join(work, glue));
+  await minifyFile(join(work, SPLIT_LOADER));
 
   mkdirSync(out, { recursive: true });
   for (const f of readdirSync(work)) copyFileSync(join(work, f), join(out, named(f)));
@@ -79,5 +82,5 @@ export function buildWasm(out) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(JSON.stringify(buildWasm(process.argv[2])));
+  console.log(JSON.stringify(await buildWasm(process.argv[2])));
 }

@@ -3,7 +3,7 @@
 //   1. single-file.mjs  debt-evidence-kit.html from Trunk's unsplit build,
 //                       whose files then leave the site
 //   2. build-wasm.mjs   the site's wasm, split per page group, and its loader in
-//                       place of Trunk's (Trunk cannot split wasm)
+//                       place of Trunk's (Trunk cannot split wasm); all JS minified
 //   3. csp-hash.mjs     hashes index.html's inline scripts into its CSP
 //   4. sw-manifest.mjs  lists the build's files (index.html final) in sw.js
 // Debug (`trunk serve`): Trunk's unsplit build as it is, then 3 and 4.
@@ -12,6 +12,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { buildWasm } from './build-wasm.mjs';
+import { minifyFile } from './minify.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -31,7 +32,9 @@ if (release) {
   rmSync(join(dir, trunkGlue));
   rmSync(join(dir, trunkWasm));
 
-  const entry = buildWasm(dir);
+  const entry = await buildWasm(dir);
+  // Parsed before the app starts, on every visit.
+  await minifyFile(join(dir, 'sw-register.js'), { module: false });
   const preloads = /<link rel="(modulepreload|preload)" href="\.\/[\w.-]+"[^>]*>/g;
   // The wasm and the split loader the glue imports are fetched alongside the glue.
   const loader = [

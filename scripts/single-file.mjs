@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
+import { minifyJs } from './minify.mjs';
 
 const OUT = 'debt-evidence-kit.html';
 const [dir, gluePath, wasmPath] = process.argv.slice(2);
@@ -43,7 +44,7 @@ if (!/function initSync\b/.test(glue)) fail('initSync not found in the glue');
 
 const packed = deflateRawSync(readFileSync(local(wasmPath)), { level: 9 });
 // In a block: the glue has top-level names of its own (`wasm`, …).
-const script = `${glue}
+const script = await minifyJs(`${glue}
 {
   const raw = atob("${packed.toString('base64')}");
   const bytes = new Uint8Array(raw.length);
@@ -51,7 +52,7 @@ const script = `${glue}
   const wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   initSync({ module: await new Response(wasm).arrayBuffer() });
 }
-`;
+`);
 checkInline(script, 'script', 'the JS glue');
 
 // Out: Trunk's loader, the preloads of the glue and wasm, the manifest, the
