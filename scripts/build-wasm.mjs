@@ -9,7 +9,7 @@
 // one build hash (glue and split loader import each other, so they can't each
 // be named by their own content). Returns (and, run directly, prints) the
 // entry files: {"glue": "...js", "wasm": "..._bg.wasm", "preload": ["...js"]}.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,7 +50,12 @@ export async function buildWasm(out) {
     .map((f) => `--enable-${f}`);
   for (const m of modules) {
     const p = join(work, m);
-    run(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', ...features, p, '-o', p]);
+    const opt = spawnSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', ...features, p, '-o', p], { encoding: 'utf8' });
+    // Binaryen 132 warns about every split module's name subsection 3 (names it drops anyway).
+    const noise = /^warning: unknown name subsection with id 3 at \d+$/;
+    const said = `${opt.stdout}${opt.stderr}`.split('\n').filter((l) => l && !noise.test(l));
+    if (said.length) process.stderr.write(`${said.join('\n')}\n`);
+    if (opt.status !== 0) throw new Error(`wasm-opt failed on ${m}`);
   }
 
   // 5. one build hash in every name, and the references between files.
