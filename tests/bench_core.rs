@@ -276,7 +276,12 @@ fn bench_core() {
                 stored
                     .iter()
                     .map(|(_, v)| {
-                        let (c, _) = envelope::decode::<Contact>(v, RecordKind::Contact).unwrap();
+                        let (c, _) = envelope::decode::<Contact>(
+                            v,
+                            RecordKind::Contact,
+                            time::offset_at_local,
+                        )
+                        .unwrap();
                         c.seq
                     })
                     .max()

@@ -221,3 +221,63 @@ fn a_stored_value_holding_the_bulk_read_separator_still_loads() {
     assert_eq!(loaded.case.contacts, vec![contact(1), contact(2)]);
     local_storage().clear().unwrap();
 }
+
+/// The browser's zone database (used by the 1 → 2 migration in the app) and
+/// chrono-tz (used natively) agree: every offered zone, around every clock
+/// change of 2026 and an older US rule, skipped and repeated times included.
+#[wasm_bindgen_test]
+fn browser_zone_offsets_match_chrono_tz() {
+    use chrono::{Duration, NaiveDate};
+    use debt_evidence_kit::domain::time;
+    use debt_evidence_kit::storage::webzones;
+
+    let mut checked = 0;
+    let mut skipped = 0;
+    for zone in time::ZONES.into_iter().chain(["Mars/Olympus", ""]) {
+        let months = [
+            (2026, 3),
+            (2026, 4),
+            (2026, 10),
+            (2026, 11),
+            (2005, 4),
+            (2005, 10),
+        ];
+        for (year, month) in months {
+            let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
+            for day in 0..30 {
+                for minutes in [30, 90, 150, 210] {
+                    let wall = (first + Duration::days(day)).and_hms_opt(0, 0, 0).unwrap()
+                        + Duration::minutes(minutes);
+                    let native = time::offset_at_local(zone, wall);
+                    assert_eq!(
+                        webzones::offset_at_local(zone, wall),
+                        native,
+                        "{zone} {wall}"
+                    );
+                    checked += 1;
+                    skipped += usize::from(native.is_none());
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000);
+    // The comparison covered clocks going forward (times that do not exist).
+    assert!(skipped > 0);
+}
+
+/// A v1 contact in real localStorage is migrated through the browser's zone
+/// database: a summer evening in New York keeps its -04:00.
+#[wasm_bindgen_test]
+fn v1_contact_migrates_in_the_browser() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    let v1 = include_str!("fixtures/contact-v1.json")
+        .replace("Asia/Shanghai", "America/New_York")
+        .replace("2026-03-04", "2026-07-01");
+    storage.set_item("dek:c:3", &v1).unwrap();
+    let loaded = Store::browser().load();
+    assert_eq!(loaded.migrated, 1, "{:?}", loaded.problems);
+    let at = loaded.case.contacts[0].data.at;
+    assert_eq!(at.to_rfc3339(), "2026-07-01T22:40:00-04:00");
+    storage.clear().unwrap();
+}

@@ -28,7 +28,10 @@ pub const ZONES: [&str; 20] = [
     "UTC",
 ];
 
-/// A parsed zone; unknown names fall back to Asia/Shanghai (the documented default).
+/// The zone unknown names fall back to.
+pub const DEFAULT_ZONE: &str = "Asia/Shanghai";
+
+/// A parsed zone; unknown names fall back to [`DEFAULT_ZONE`].
 pub fn zone(name: &str) -> Tz {
     name.parse().unwrap_or(chrono_tz::Asia::Shanghai)
 }
@@ -52,6 +55,17 @@ pub fn from_local(naive: NaiveDateTime, tz: Tz) -> Option<DateTime<FixedOffset>>
     tz.from_local_datetime(&naive)
         .earliest()
         .map(|d| d.fixed_offset())
+}
+
+/// How a zone name and a wall-clock time there become a UTC offset (used by
+/// the 1 → 2 storage migration; see `offset_at_local`).
+pub type LocalOffsetFn = fn(&str, NaiveDateTime) -> Option<FixedOffset>;
+
+/// The UTC offset of wall-clock time `naive` in the zone named `zone` (unknown
+/// names: Asia/Shanghai): the earlier one when clocks were set back, None for
+/// a time the clocks skipped.
+pub fn offset_at_local(zone: &str, naive: NaiveDateTime) -> Option<FixedOffset> {
+    from_local(naive, self::zone(zone)).map(|d| *d.offset())
 }
 
 pub fn utc_to_zone(now: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {

@@ -5,6 +5,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
 use super::migrate::{self, CURRENT_SCHEMA};
+use crate::domain::time::LocalOffsetFn;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -26,11 +27,13 @@ pub fn encode<T: Serialize>(data: &T) -> Result<String, String> {
     serde_json::to_string(&env).map_err(|e| e.to_string())
 }
 
-/// Decode a stored value of the given record kind, migrating older schemas.
-/// Returns the data and whether a migration ran (the caller rewrites it then).
+/// Decode a stored value of the given record kind, migrating older schemas
+/// (`local_offset`: see `migrate::upgrade`). Returns the data and whether a
+/// migration ran (the caller rewrites it then).
 pub fn decode<T: DeserializeOwned>(
     raw: &str,
     kind: migrate::RecordKind,
+    local_offset: LocalOffsetFn,
 ) -> Result<(T, bool), DecodeError> {
     // Fast path, the common case at start-up: current schema, straight into
     // the type (no intermediate `Value` tree; about twice as fast).
@@ -56,7 +59,8 @@ pub fn decode<T: DeserializeOwned>(
         .map(Value::take)
         .ok_or_else(|| DecodeError::Unreadable("no data".into()))?;
     let migrated = version < CURRENT_SCHEMA;
-    let data = migrate::upgrade(kind, version, data).map_err(DecodeError::Unreadable)?;
+    let data =
+        migrate::upgrade(kind, version, data, local_offset).map_err(DecodeError::Unreadable)?;
     let value = serde_json::from_value(data).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
     Ok((value, migrated))
 }
@@ -65,13 +69,15 @@ pub fn decode<T: DeserializeOwned>(
 mod tests {
     use super::*;
     use crate::domain::model::Settings;
+    use crate::domain::time::offset_at_local;
     use migrate::RecordKind;
 
     #[test]
     fn round_trip() {
         let s = Settings::default();
         let raw = encode(&s).unwrap();
-        let (back, migrated): (Settings, bool) = decode(&raw, RecordKind::Settings).unwrap();
+        let (back, migrated): (Settings, bool) =
+            decode(&raw, RecordKind::Settings, offset_at_local).unwrap();
         assert_eq!(back, s);
         assert!(!migrated);
     }
@@ -87,22 +93,25 @@ mod tests {
             r#"{"v":"x","d":{}}"#,
             r#"{"v":2}"#,
         ] {
-            let r: Result<(Settings, bool), _> = decode(raw, RecordKind::Settings);
+            let r: Result<(Settings, bool), _> = decode(raw, RecordKind::Settings, offset_at_local);
             assert!(matches!(r, Err(DecodeError::Unreadable(_))), "{raw}");
         }
     }
 
     #[test]
     fn wrong_shape_is_unreadable() {
-        let r: Result<(Settings, bool), _> =
-            decode(r#"{"v":2,"d":{"time_zone":5}}"#, RecordKind::Settings);
+        let r: Result<(Settings, bool), _> = decode(
+            r#"{"v":2,"d":{"time_zone":5}}"#,
+            RecordKind::Settings,
+            offset_at_local,
+        );
         assert!(matches!(r, Err(DecodeError::Unreadable(_))));
     }
 
     #[test]
     fn newer_schema_is_refused() {
         let raw = format!(r#"{{"v":{},"d":{{}}}}"#, CURRENT_SCHEMA + 1);
-        let r: Result<(Settings, bool), _> = decode(&raw, RecordKind::Settings);
+        let r: Result<(Settings, bool), _> = decode(&raw, RecordKind::Settings, offset_at_local);
         assert_eq!(r, Err(DecodeError::TooNew(CURRENT_SCHEMA + 1)));
     }
 }

@@ -15,6 +15,7 @@ pub mod envelope;
 pub mod keys;
 pub mod migrate;
 pub mod webcrypto;
+pub mod webzones;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,7 +33,17 @@ use migrate::RecordKind;
 use crate::domain::contacts::{self, ContactDraft};
 use crate::domain::crypto::{self, Kdf, Key, Keyring, LockRecord, RandomSource, UnlockAttempts};
 use crate::domain::model::{Agreement, Case, CaseEvent, Contact, Debt, Debtor, Settings};
+use crate::domain::time::LocalOffsetFn;
 use crate::i18n::Lang;
+
+/// How migrations turn a v1 record's zone name into an offset: in the
+/// browser from its own zone database, which keeps chrono-tz's tables (about
+/// 18 KB gzip) out of the wasm every first visit downloads; natively from
+/// chrono-tz. tests/web.rs checks both give the same answers.
+#[cfg(target_arch = "wasm32")]
+const LOCAL_OFFSET: LocalOffsetFn = webzones::offset_at_local;
+#[cfg(not(target_arch = "wasm32"))]
+const LOCAL_OFFSET: LocalOffsetFn = crate::domain::time::offset_at_local;
 
 /// Preferences of this device, kept beside the case.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -301,7 +312,7 @@ impl Store {
                 return;
             }
         };
-        match envelope::decode::<T>(&opened.text, kind) {
+        match envelope::decode::<T>(&opened.text, kind, LOCAL_OFFSET) {
             Ok((value, migrated)) => {
                 if migrated {
                     out.migrated += 1;
@@ -363,7 +374,7 @@ impl Store {
         kind: RecordKind,
     ) -> Option<T> {
         let opened = self.open_stored(name, raw).ok()?;
-        envelope::decode::<T>(&opened.text, kind)
+        envelope::decode::<T>(&opened.text, kind, LOCAL_OFFSET)
             .ok()
             .map(|(v, _)| v)
     }
@@ -616,7 +627,9 @@ impl Store {
             return false;
         };
         fn read<T: DeserializeOwned>(raw: &str, kind: RecordKind) -> Option<T> {
-            envelope::decode::<T>(raw, kind).ok().map(|(v, _)| v)
+            envelope::decode::<T>(raw, kind, LOCAL_OFFSET)
+                .ok()
+                .map(|(v, _)| v)
         }
         match key {
             StoreKey::Prefs => read(raw, RecordKind::Prefs).map(|v| *prefs = v).is_some(),
