@@ -5,7 +5,8 @@
 //     keep document.title neutral; with the passcode lock on ('dek:lock'
 //     present), keep the title neutral.
 //  2. Register ./sw.js (relative: works at a domain root and under a sub-path)
-//     for offline use. Not from file:// and not where service workers are missing.
+//     for offline use, once the app has started and the browser is idle. Not
+//     from file:// and not where service workers are missing.
 //  3. When a newer build takes over ('controllerchange' after an earlier worker,
 //     or sw.js's 'dek-updated' message): set <html data-app-updated="1">, dispatch
 //     window event 'app-updated' (once), and show a small dismissible notice
@@ -116,7 +117,13 @@
     if (e.data && e.data.type === 'dek-updated') updated();
   });
   if (sw.startMessages) sw.startMessages();
-  window.addEventListener('load', function () {
+  // Registered once the app is running and the browser is idle: installing
+  // precaches every file of the build, which must not compete with the first
+  // screen's own download on a slow connection.
+  var registered = false;
+  function register() {
+    if (registered) return;
+    registered = true;
     sw.register('./sw.js', { scope: './', updateViaCache: 'none' }).then(function (reg) {
       // Already installed: look for a newer build now (a same-origin fetch of sw.js only).
       if (reg && reg.active && navigator.onLine !== false) reg.update().catch(function () { /* offline */ });
@@ -124,5 +131,14 @@
       // Offline use is optional: say why, but don't fail the app.
       console.warn('offline copy not available:', e && e.message);
     });
-  });
+  }
+  function whenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(register, { timeout: 3000 });
+    else setTimeout(register, 1000);
+  }
+  // 'dek-started': the release loader; 'TrunkApplicationStarted': `trunk serve`.
+  window.addEventListener('dek-started', whenIdle);
+  window.addEventListener('TrunkApplicationStarted', whenIdle);
+  // Should the app never start, offline use still gets set up.
+  window.addEventListener('load', function () { setTimeout(register, 15000); });
 })();

@@ -21,8 +21,10 @@ self.addEventListener('install', (event) => {
       // Files with a content hash in their name (Trunk's filehash) may come from
       // the HTTP cache: the page just loaded them, so they aren't downloaded
       // twice. The others (index.html, …) skip it, so they really are this build's.
+      // Low priority: a page the user opens meanwhile fetches its chunk first.
       await cache.addAll(BUILD.files.map((f) => new Request(new URL(f.path, self.registration.scope), {
         cache: /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/.test(f.path) ? 'default' : 'reload',
+        priority: 'low',
       })));
     }
     // Take over at once: the page already running keeps its loaded code; the

@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { minifyJs } from './minify.mjs';
+import { pageCssHash } from './page-css.mjs';
 
 const OUT = 'debt-evidence-kit.html';
 const [dir, gluePath, wasmPath] = process.argv.slice(2);
@@ -43,13 +44,22 @@ if (/^\s*export\b/m.test(glue)) fail('an export statement was left in the glue')
 if (!/function initSync\b/.test(glue)) fail('initSync not found in the glue');
 
 const packed = deflateRawSync(readFileSync(local(wasmPath)), { level: 9 });
+const OLD_BROWSER = '这个单文件版需要较新的浏览器（Chrome 或 Edge 103、Safari 16.4、Firefox 113 或更新版本）。请更新浏览器，或用网址打开本工具。'
+  + ' This single-file copy needs a newer browser (Chrome or Edge 103, Safari 16.4, Firefox 113 or later). Update the browser, or open the tool from its web address.';
 // In a block: the glue has top-level names of its own (`wasm`, …).
 const script = await minifyJs(`${glue}
 {
-  const raw = atob("${packed.toString('base64')}");
-  const bytes = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-  const wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  let wasm;
+  try {
+    const raw = atob("${packed.toString('base64')}");
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  } catch (e) {
+    // No DecompressionStream("deflate-raw"): say so instead of a blank page.
+    document.body.textContent = ${JSON.stringify(OLD_BROWSER)};
+    throw e;
+  }
   initSync({ module: await new Response(wasm).arrayBuffer() });
 }
 `);
@@ -82,7 +92,7 @@ html = html.replace('</body>', () => `<script type="module">${script}</script>\n
 const csp = [
   "default-src 'none'",
   `script-src 'wasm-unsafe-eval' ${sha(script)}`,
-  `style-src ${styleHashes.join(' ') || "'none'"}`,
+  `style-src ${[...styleHashes, pageCssHash()].join(' ')}`,
   'img-src data: blob:',
   "font-src 'none'",
   "connect-src 'none'",

@@ -150,7 +150,12 @@ fn split_page(page: Page, state: AppState) -> AnyView {
             }
         }
     };
-    lazy::show(state, load, move || loading_note(state))
+    lazy::show(
+        state,
+        load,
+        move || lazy::opening_note(state),
+        Key::ChunkLoadFailed,
+    )
 }
 
 lazy_view!(agreement_page() => pages::agreement::AgreementPage().into_any());
@@ -206,8 +211,17 @@ fn Header(page: RwSignal<Page>) -> impl IntoView {
                     let cur = page.get();
                     cur == target || (target == Page::Contacts && matches!(cur, Page::Contact(_) | Page::LogContact))
                 });
+                let tab = NodeRef::<leptos::html::A>::new();
+                // On a narrow screen the strip scrolls sideways: keep the current tab in view.
+                Effect::new(move |_| {
+                    if active.get() {
+                        if let Some(a) = tab.get() {
+                            browser::centre_in_parent(&a);
+                        }
+                    }
+                });
                 view! {
-                    <a href=p.href() data-testid=testid class:active=active
+                    <a href=p.href() data-testid=testid class:active=active node_ref=tab
                        aria-current=move || if active.get() { Some("page") } else { None }>
                         {move || state.t(key)}
                     </a>

@@ -90,6 +90,19 @@ pub fn quick_exit() {
 
 /// Reload the page: with a passcode set, this is how the app locks (the key
 /// and every decrypted record go with the old page's memory).
+/// Scroll `el`'s parent sideways so `el` sits in its middle (as far as it can).
+pub fn centre_in_parent(el: &web_sys::Element) {
+    let Some(parent) = el.parent_element() else {
+        return;
+    };
+    let (child, outer) = (
+        el.get_bounding_client_rect(),
+        parent.get_bounding_client_rect(),
+    );
+    let offset = child.left() - outer.left() - (outer.width() - child.width()) / 2.0;
+    parent.set_scroll_left(parent.scroll_left() + offset.round() as i32);
+}
+
 pub fn reload() {
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();

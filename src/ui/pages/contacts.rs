@@ -96,6 +96,9 @@ fn ContactForm(
     let errors = RwSignal::new(FieldErrors::default());
     let warnings = RwSignal::new(Vec::<Warning>::new());
     let saved_seq = RwSignal::new(None::<u32>);
+    // When the last new entry was saved: a second tap on Save right after
+    // (a double tap) would otherwise save the fresh, empty form as another entry.
+    let last_saved_at = StoredValue::new(None::<chrono::DateTime<chrono::Utc>>);
     let save_failed = RwSignal::new(false);
     let full = RwSignal::new(start_full);
     let hashing = RwSignal::new(None::<f64>);
@@ -122,6 +125,12 @@ fn ContactForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let now = browser::now();
+        let double_tap = last_saved_at
+            .get_value()
+            .is_some_and(|at| now - at < chrono::Duration::seconds(2));
+        if mode == FormMode::New && double_tap && !draft.with_untracked(ContactDraft::has_input) {
+            return;
+        }
         match contacts::validate(&draft.get_untracked(), now) {
             Err(e) => {
                 errors.set(e);
@@ -157,6 +166,7 @@ fn ContactForm(
                 if result.is_ok() || in_memory {
                     saved_seq.set(Some(seq));
                     if mode == FormMode::New {
+                        last_saved_at.set_value(Some(now));
                         draft.set(new_draft(state));
                         debt_auto.set(true);
                         full.set(start_full);

@@ -83,7 +83,12 @@ fn SettingsSection() -> impl IntoView {
 #[component]
 fn StorageSection() -> impl IntoView {
     let state = use_app();
-    let estimate = LocalResource::new(crate::storage::estimate);
+    // A plain signal, not a resource: a resource would hold the page's
+    // Suspense (the lazily loaded page's) until the browser answers.
+    let estimate = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        let _ = estimate.try_set(Some(crate::storage::estimate().await));
+    });
     let used = move || {
         // Re-read when the case changes.
         state.case.track();

@@ -30,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
                 </p>
             </section>
             <Show when=move || has_data.get()>
-                {lazy::show(state, dashboard, || ().into_any())}
+                {lazy::show(state, dashboard, dashboard_pending, Key::DashboardLoadFailed)}
             </Show>
             <section>
                 <h2>{move || state.t(Key::HomePathTitle)}</h2>
@@ -54,6 +54,13 @@ pub fn HomePage() -> impl IntoView {
 // Its own chunk: the figures need the rule engine and its catalogue, which a
 // first visit (nothing recorded yet) never uses.
 lazy_view!(dashboard() => Dashboard().into_any());
+
+/// Holds the dashboard's place while its chunk loads, so the steps below
+/// don't jump down under a finger.
+fn dashboard_pending() -> AnyView {
+    view! { <section class="dashboard dashboard-pending" aria-busy="true" data-testid="dashboard-pending"></section> }
+        .into_any()
+}
 
 #[component]
 fn Dashboard() -> impl IntoView {

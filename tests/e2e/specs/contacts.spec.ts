@@ -9,6 +9,17 @@ test('quick log: two taps from the home screen', async ({ page }) => {
   await expect(page.getByTestId('contact-row')).toHaveCount(1);
 });
 
+test('a double tap on save keeps one entry; a deliberate second save adds another', async ({ page }) => {
+  await open(page, '#/contacts/new');
+  await page.getByTestId('contact-number').fill('95188');
+  await page.getByTestId('contact-save').dblclick();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  await page.getByTestId('contact-number').fill('95566');
+  await page.getByTestId('contact-save').click();
+  await page.getByTestId('nav-contacts').click();
+  await expect(page.getByTestId('contact-row')).toHaveCount(2);
+});
+
 test('full form: errors beside the field, nothing lost, then saved', async ({ page }) => {
   await open(page, '#/contacts/new');
   await page.getByTestId('channel-call').click();

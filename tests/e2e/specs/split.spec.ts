@@ -46,3 +46,30 @@ base('a page chunk that cannot be fetched shows a retry, and the retry opens the
   expect(g.errors.filter((e) => !/Failed to (fetch|load resource)|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   expect(g.external).toEqual([]);
 });
+
+base('a page opens while the browser has not yet answered a slow question (storage estimate)', async ({ page }) => {
+  const g = await guard(page);
+  await page.addInitScript(() => {
+    if (navigator.storage) navigator.storage.estimate = () => new Promise(() => {});
+  });
+  await open(page, '#/data');
+  await expect(page.getByTestId('page-title')).toBeVisible();
+  await expect(page.getByTestId('storage-estimate')).toContainText('…');
+  expect(g.errors).toEqual([]);
+});
+
+base("the pages' own styles come with the first page opened, allowed by the CSP", async ({ page }) => {
+  const g = await guard(page);
+  await open(page);
+  await expect(page.getByTestId('home')).toBeVisible();
+  expect(await page.locator('#page-styles').count()).toBe(0);
+  await page.getByTestId('nav-rules').click();
+  await expect(page.getByTestId('page-title')).toBeVisible();
+  expect(await page.locator('#page-styles').count()).toBe(1);
+  // A rule from rules.css applies; the next page adds nothing more.
+  await expect(page.locator('.rules-controls').first()).toHaveCSS('padding-bottom', '3.2px');
+  await page.getByTestId('nav-evidence').click();
+  await expect(page.getByTestId('page-title')).toBeVisible();
+  expect(await page.locator('#page-styles').count()).toBe(1);
+  expect(g.errors, 'CSP violations or errors').toEqual([]);
+});
