@@ -105,6 +105,9 @@ fn ContactForm(
     let file_error = RwSignal::new(false);
 
     let known = Memo::new(move |_| state.case.with(contacts::known_numbers));
+    // The suggestions go through every entry: kept up to date only while the
+    // number field has focus, so saving (focus on the button) stays O(1).
+    let number_focused = RwSignal::new(false);
     let debts = Memo::new(move |_| {
         state.case.with(|c| {
             c.debts
@@ -217,19 +220,23 @@ fn ContactForm(
                 <Input label=Key::FieldTime kind="time" testid="contact-time" value=Signal::derive(move || draft.with(|d| d.time.clone()))
                     on_input=set(|d, v| d.time = v) error=err(Field::Time) />
             </div>
-            <Input label=Key::FieldFromNumber kind="tel" testid="contact-number" value=Signal::derive(move || draft.with(|d| d.from_number.clone()))
-                on_input=move |ev| {
-                    let v = event_target_value(&ev);
-                    let auto = debt_auto.get_untracked();
-                    let suggestion = if auto { state.case.with_untracked(|c| contacts::suggest_debt(c, &v)) } else { None };
-                    draft.update(|d| {
-                        d.from_number = v;
-                        if let Some(id) = suggestion { d.debt_id = id; }
-                    });
-                } error=err(Field::FromNumber) list="known-numbers" />
-            <datalist id="known-numbers">
-                {move || known.get().into_iter().take(30).map(|(n, _)| view! { <option value=n></option> }).collect_view()}
-            </datalist>
+            <div class="contents" on:focusin=move |_| number_focused.set(true) on:focusout=move |_| number_focused.set(false)>
+                <Input label=Key::FieldFromNumber kind="tel" testid="contact-number" value=Signal::derive(move || draft.with(|d| d.from_number.clone()))
+                    on_input=move |ev| {
+                        let v = event_target_value(&ev);
+                        let auto = debt_auto.get_untracked();
+                        let suggestion = if auto { state.case.with_untracked(|c| contacts::suggest_debt(c, &v)) } else { None };
+                        draft.update(|d| {
+                            d.from_number = v;
+                            if let Some(id) = suggestion { d.debt_id = id; }
+                        });
+                    } error=err(Field::FromNumber) list="known-numbers" />
+                <datalist id="known-numbers">
+                    {move || number_focused.get().then(|| {
+                        known.get().into_iter().take(30).map(|(n, _)| view! { <option value=n></option> }).collect_view()
+                    })}
+                </datalist>
+            </div>
             <Show when=move || !debts.get().is_empty()>
                 <label class="field">
                     <span class="field-label">{move || state.t(Key::FieldDebt)}</span>

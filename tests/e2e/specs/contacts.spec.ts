@@ -16,6 +16,10 @@ test('a double tap on save keeps one entry; a deliberate second save adds anothe
   await expect(page.getByTestId('contact-saved')).toBeVisible();
   await page.getByTestId('contact-number').fill('95566');
   await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toContainText('2');
+  // Known numbers are suggested while the number field has focus.
+  await page.getByTestId('contact-number').focus();
+  await expect(page.locator('#known-numbers option')).toHaveCount(2);
   await page.getByTestId('nav-contacts').click();
   await expect(page.getByTestId('contact-row')).toHaveCount(2);
 });
