@@ -1,9 +1,6 @@
-// Loaded by index.html as a same-origin file (no inline script, so the CSP
-// stays strict). Three jobs, none of which touches the app's records:
-//  1. "Hide the app's name and icon": when localStorage 'dek:neutral-manifest'
-//     is '1', point <link rel="manifest"> at manifest-neutral.webmanifest and
-//     keep document.title neutral; with the passcode lock on ('dek:lock'
-//     present), keep the title neutral.
+// Loaded by index.html with `async`: nothing waits for it. (The neutral name
+// and title are index.html's inline guard, which must run before anything.)
+// Two jobs, neither of which touches the app's records:
 //  2. Register ./sw.js (relative: works at a domain root and under a sub-path)
 //     for offline use, once the app has started and the browser is idle. Not
 //     from file:// and not where service workers are missing.
@@ -13,8 +10,6 @@
 //     (data-testid="update-notice") until the tab is closed or it is dismissed.
 (function () {
   'use strict';
-  var NEUTRAL_KEY = 'dek:neutral-manifest';
-  var LOCK_KEY = 'dek:lock';
   var UPDATED_KEY = 'dek-sw-updated'; // sessionStorage: this tab only
 
   function lang() {
@@ -24,31 +19,6 @@
     return 'en';
   }
   function pick(texts) { return texts[lang()]; }
-
-  // 1. Neutral name and icon. With the passcode lock on, the title alone is
-  //    kept neutral too, from before the app starts (the tab list and the
-  //    task switcher never show what the app is for).
-  var neutral = false, locked = false;
-  try {
-    neutral = window.localStorage.getItem(NEUTRAL_KEY) === '1';
-    locked = window.localStorage.getItem(LOCK_KEY) !== null;
-  } catch (e) { /* storage blocked */ }
-  if (neutral) {
-    var link = document.querySelector('link[rel="manifest"]');
-    if (link) link.setAttribute('href', 'manifest-neutral.webmanifest');
-  }
-  if (neutral || locked) {
-    var names = { 'zh-CN': '笔记', 'zh-TW': '筆記', en: 'Notes' };
-    var keepTitle = function () {
-      var want = pick(names);
-      if (document.title !== want) document.title = want;
-    };
-    keepTitle();
-    // The app sets the title on start and on a language change: keep it neutral.
-    var watch = new MutationObserver(keepTitle);
-    watch.observe(document.head, { subtree: true, childList: true, characterData: true });
-    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
 
   // 3. The "updated" notice.
   var texts = {
@@ -137,6 +107,8 @@
     else setTimeout(register, 1000);
   }
   // 'dek-started': the release loader; 'TrunkApplicationStarted': `trunk serve`.
+  // Loaded async, this may come after either: the flags say so.
+  if (window.dekStarted || window.wasmBindings) whenIdle();
   window.addEventListener('dek-started', whenIdle);
   window.addEventListener('TrunkApplicationStarted', whenIdle);
   // Should the app never start, offline use still gets set up.

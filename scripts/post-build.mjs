@@ -41,7 +41,7 @@ if (release) {
     `<link rel="modulepreload" href="./${entry.glue}" />`,
     ...entry.preload.map((f) => `<link rel="modulepreload" href="./${f}" />`),
     `<link rel="preload" href="./${entry.wasm}" as="fetch" type="application/wasm" crossorigin />`,
-    `<script type="module">import init from './${entry.glue}'; await init({ module_or_path: './${entry.wasm}' }); dispatchEvent(new Event('dek-started'));</script>`,
+    `<script type="module">import init from './${entry.glue}'; await init({ module_or_path: './${entry.wasm}' }); window.dekStarted = true; dispatchEvent(new Event('dek-started'));</script>`,
   ].map((line) => `    ${line}\n`).join('');
   html = html.replace(trunkLoader, '').replace(preloads, '').replace(/\s*<\/head>/, () => `\n${loader}  </head>`);
   if (html.includes(trunkGlue) || html.includes(trunkWasm)) throw new Error("index.html still refers to Trunk's build");

@@ -75,12 +75,15 @@ checkInline(script, 'script', 'the JS glue');
 html = html
   .replace(loaderRe, '')
   .replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '')
-  .replace(/<script src="[^"]*"><\/script>/g, '')
+  .replace(/<script src="[^"]*"[^>]*><\/script>/g, '')
   .replace(/<!--[\s\S]*?-->/g, '')
   .replace(/\n(\s*\n)+/g, '\n')
   .replace(/>\s*<\/head>/, '>\n  </head>');
 
 // Stylesheets, in their order, as <style> (keeping a media attribute).
+// index.html's inline guard (neutral title) stays, allowed by its hash.
+const guards = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+
 const styleHashes = [];
 html = html.replace(/<link rel="stylesheet"([^>]*)>/g, (_, attrs) => {
   const href = attrs.match(/href="([^"]+)"/)?.[1] ?? fail('stylesheet without href');
@@ -96,7 +99,7 @@ html = html.replace('</body>', () => `<script type="module">${script}</script>\n
 
 const csp = [
   "default-src 'none'",
-  `script-src 'wasm-unsafe-eval' ${sha(script)}`,
+  `script-src 'wasm-unsafe-eval' ${[...guards, script].map(sha).join(' ')}`,
   `style-src ${[...styleHashes, pageCssHash()].join(' ')}`,
   'img-src data: blob:',
   "font-src 'none'",
@@ -114,7 +117,7 @@ html = html.replace(cspRe, () => `<meta http-equiv="Content-Security-Policy" con
 // Nothing may still point at another file.
 const leftover = html.match(/<(script|link)\b[^>]*\b(src|href)="(?!data:)[^"]*"[^>]*>/);
 if (leftover) fail(`still refers to another file: ${leftover[0]}`);
-if ((html.match(/<script\b/g) || []).length !== 1) fail(`expected exactly one <script>: ${html.match(/<script\b[^>]*>/g)}`);
+if ((html.match(/<script\b/g) || []).length !== guards.length + 1) fail(`unexpected <script>s: ${html.match(/<script\b[^>]*>/g)}`);
 
 writeFileSync(join(dir, OUT), html);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
