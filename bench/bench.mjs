@@ -141,27 +141,33 @@ const single = sizes(readFileSync(join(APP, 'debt-evidence-kit.html')));
 results.size = { app: sizeApp, hello: sizeHello, single_file: single };
 
 // ---- 2. start -----------------------------------------------------------------------------
-console.log(`== start: ${RUNS} runs each ==`);
-async function startRuns(label, fn) {
-  const t = [], lt = [], ld = [];
-  for (let i = 0; i < RUNS; i++) { const r = await fn(); t.push(r.readyAt); lt.push(r.longest); ld.push(r.load); }
-  console.log(`  ${label}: ${t.map(ms).join(' ')} ms`);
-  return { runs_ms: t, median_ms: median(t), longest_task_ms: median(lt), load_ms: ld[0] == null ? null : median(ld) };
+// Interleaved (hello, empty, 10k, hello, …): the targets are ratios, and a machine
+// that slows down halfway would otherwise skew one kind of run and not the other.
+console.log(`== start: ${RUNS} interleaved runs each ==`);
+const summary = (runs) => ({ runs_ms: runs.map((r) => r.readyAt), median_ms: median(runs.map((r) => r.readyAt)),
+  longest_task_ms: median(runs.map((r) => r.longest)), load_ms: runs[0].load == null ? null : median(runs.map((r) => r.load)) });
+const startKinds = {
+  hello: async () => {
+    const ctx = await context(); const page = await ctx.newPage();
+    await page.addInitScript(INSTRUMENT, '[data-testid="hello"]');
+    await page.goto(hello.url);
+    await page.waitForFunction(() => window.__bench.readyAt != null);
+    const r = await page.evaluate(() => ({ readyAt: window.__bench.readyAt, longest: window.__bench.maxTask(0), load: null }));
+    await ctx.close(); return r;
+  },
+  empty: async () => { const r = await openApp(0); await r.ctx.close(); return r; },
+  c10k: async () => {
+    const r = await openApp(10000);
+    r.stored = await r.page.evaluate(() => localStorage.length);
+    await r.ctx.close(); if (r.stored < 10000) throw new Error('fixture not stored'); return r;
+  },
+};
+const startRuns = { hello: [], empty: [], c10k: [] };
+for (let i = 0; i < RUNS; i++) {
+  for (const [kind, run] of Object.entries(startKinds)) startRuns[kind].push(await run());
 }
-const startHello = await startRuns('hello', async () => {
-  const ctx = await context(); const page = await ctx.newPage();
-  await page.addInitScript(INSTRUMENT, '[data-testid="hello"]');
-  await page.goto(hello.url);
-  await page.waitForFunction(() => window.__bench.readyAt != null);
-  const r = await page.evaluate(() => ({ readyAt: window.__bench.readyAt, longest: window.__bench.maxTask(0) }));
-  await ctx.close(); return r;
-});
-const startEmpty = await startRuns('app, empty', async () => { const r = await openApp(0); await r.ctx.close(); return r; });
-const start10k = await startRuns('app, 10,000 contacts', async () => {
-  const r = await openApp(10000);
-  r.stored = await r.page.evaluate(() => localStorage.length);
-  await r.ctx.close(); if (r.stored < 10000) throw new Error('fixture not stored'); return r;
-});
+for (const [kind, runs] of Object.entries(startRuns)) console.log(`  ${kind}: ${runs.map((r) => ms(r.readyAt)).join(' ')} ms`);
+const [startHello, startEmpty, start10k] = ['hello', 'empty', 'c10k'].map((k) => summary(startRuns[k]));
 results.start = { hello: startHello, empty: startEmpty, c10k: start10k };
 
 // ---- 3. scale -----------------------------------------------------------------------------
