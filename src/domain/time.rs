@@ -77,6 +77,15 @@ mod tests {
     use super::*;
     use chrono::NaiveTime;
 
+    /// The browser path (storage/webzones.rs) falls back to DEFAULT_ZONE by
+    /// name; `zone` falls back by value: they must stay the same zone.
+    #[test]
+    fn default_zone_name_is_the_fallback_zone() {
+        assert_eq!(zone(DEFAULT_ZONE), chrono_tz::Asia::Shanghai);
+        assert_eq!(zone("Not/AZone"), zone(DEFAULT_ZONE));
+        assert!(is_known_zone(DEFAULT_ZONE));
+    }
+
     #[test]
     fn every_offered_zone_is_compiled_in() {
         for z in ZONES {
