@@ -36,14 +36,23 @@ if (release) {
   // Parsed before the app starts, on every visit.
   await minifyFile(join(dir, 'sw-register.js'), { module: false });
   const preloads = /<link rel="(modulepreload|preload)" href="\.\/[\w.-]+"[^>]*>/g;
-  // The wasm and the split loader the glue imports are fetched alongside the glue.
+  // The main wasm compiles while the page is still parsing and fetching its
+  // styles and glue, not after: a classic script, placed before the
+  // stylesheets so it doesn't wait for them. Should streaming compilation fail
+  // (say, a host serving .wasm with the wrong type), the glue gets the path
+  // and does its own fetch with its fallbacks.
+  const wasmPath = `./${entry.wasm}`;
+  const compileEarly = `<script>window.dekWasm = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch('${wasmPath}')).catch(function () { return '${wasmPath}'; }) : '${wasmPath}';</script>\n    `;
+  // The split loader the glue imports is fetched alongside the glue.
   const loader = [
     `<link rel="modulepreload" href="./${entry.glue}" />`,
     ...entry.preload.map((f) => `<link rel="modulepreload" href="./${f}" />`),
-    `<link rel="preload" href="./${entry.wasm}" as="fetch" type="application/wasm" crossorigin />`,
-    `<script type="module">import init from './${entry.glue}'; await init({ module_or_path: './${entry.wasm}' }); window.dekStarted = true; dispatchEvent(new Event('dek-started'));</script>`,
+    `<script type="module">import init from './${entry.glue}'; await init({ module_or_path: window.dekWasm }); window.dekStarted = true; dispatchEvent(new Event('dek-started'));</script>`,
   ].map((line) => `    ${line}\n`).join('');
   html = html.replace(trunkLoader, '').replace(preloads, '').replace(/\s*<\/head>/, () => `\n${loader}  </head>`);
+  const firstStylesheet = html.indexOf('<link rel="stylesheet"');
+  if (firstStylesheet < 0) throw new Error('no stylesheet link in index.html');
+  html = html.slice(0, firstStylesheet) + compileEarly + html.slice(firstStylesheet);
   if (html.includes(trunkGlue) || html.includes(trunkWasm)) throw new Error("index.html still refers to Trunk's build");
   writeFileSync(indexPath, html);
 }

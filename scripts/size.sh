@@ -4,7 +4,9 @@
 # opened, and by the service worker in the background) are totalled apart.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
-first=$(grep -oE '(href|src)="\.?/?[A-Za-z0-9_.-]+\.(js|wasm|css)"' index.html | sed -E 's/.*="\.?\/?//; s/"$//' | sort -u)
+# Links and scripts, and the quoted './…' paths of the inline loader (the main wasm).
+first=$({ grep -oE '(href|src)="\.?/?[A-Za-z0-9_.-]+\.(js|wasm|css)"' index.html | sed -E 's/.*="\.?\/?//; s/"$//'
+  grep -oE "'\./[A-Za-z0-9_.-]+\.(js|wasm)'" index.html | sed -E "s/^'\.\///; s/'$//"; } | sort -u)
 total=0
 for f in index.html $first; do
   [ -f "$f" ] || continue
