@@ -65,16 +65,23 @@
     window.dispatchEvent(new CustomEvent('app-updated'));
     showNotice();
   }
-  try {
-    if (window.sessionStorage.getItem(UPDATED_KEY) === '1') {
-      document.documentElement.dataset.appUpdated = '1';
-      showNotice();
-    }
-  } catch (e) { /* ignore */ }
+  // Shown again after a reload in this tab. Checked once the app has started:
+  // the first touch of sessionStorage can take milliseconds the first screen needs.
+  function noticeFromEarlierLoad() {
+    try {
+      if (window.sessionStorage.getItem(UPDATED_KEY) === '1') {
+        document.documentElement.dataset.appUpdated = '1';
+        showNotice();
+      }
+    } catch (e) { /* ignore */ }
+  }
 
   // 2. Registration.
   var sw = navigator.serviceWorker;
-  if (!sw || (location.protocol !== 'https:' && location.protocol !== 'http:')) return;
+  if (!sw || (location.protocol !== 'https:' && location.protocol !== 'http:')) {
+    whenStarted(noticeFromEarlierLoad);
+    return;
+  }
   // Was a worker already in charge? Then a change of worker is an update, not the first install.
   var hadController = !!sw.controller;
   sw.addEventListener('controllerchange', function () {
@@ -102,15 +109,22 @@
       console.warn('offline copy not available:', e && e.message);
     });
   }
-  function whenIdle() {
+  whenStarted(function () {
+    noticeFromEarlierLoad();
     if (window.requestIdleCallback) window.requestIdleCallback(register, { timeout: 3000 });
     else setTimeout(register, 1000);
-  }
-  // 'dek-started': the release loader; 'TrunkApplicationStarted': `trunk serve`.
-  // Loaded async, this may come after either: the flags say so.
-  if (window.dekStarted || window.wasmBindings) whenIdle();
-  window.addEventListener('dek-started', whenIdle);
-  window.addEventListener('TrunkApplicationStarted', whenIdle);
+  });
   // Should the app never start, offline use still gets set up.
   window.addEventListener('load', function () { setTimeout(register, 15000); });
+
+  // Runs `then` once, when the app has started: 'dek-started' from the release
+  // loader, 'TrunkApplicationStarted' from `trunk serve`. Loaded async, this
+  // script may come after either: the flags say so.
+  function whenStarted(then) {
+    var done = false;
+    function once() { if (!done) { done = true; then(); } }
+    if (window.dekStarted || window.wasmBindings) once();
+    window.addEventListener('dek-started', once);
+    window.addEventListener('TrunkApplicationStarted', once);
+  }
 })();
