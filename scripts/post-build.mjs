@@ -37,8 +37,8 @@ if (release) {
   await minifyFile(join(dir, 'sw-register.js'), { module: false });
   const preloads = /<link rel="(modulepreload|preload)" href="\.\/[\w.-]+"[^>]*>/g;
   // The main wasm compiles while the page is still parsing and fetching its
-  // styles and glue, not after: a classic script, placed before the
-  // stylesheets so it doesn't wait for them. Should streaming compilation fail
+  // styles and glue, not after: a classic script, first in <head> after the
+  // CSP, so it starts the fetch early and waits for no stylesheet. Should streaming compilation fail
   // (say, a host serving .wasm with the wrong type), the glue gets the path
   // and does its own fetch with its fallbacks.
   const wasmPath = `./${entry.wasm}`;
@@ -50,9 +50,10 @@ if (release) {
     `<script type="module">import init from './${entry.glue}'; await init({ module_or_path: window.dekWasm }); window.dekStarted = true; dispatchEvent(new Event('dek-started'));</script>`,
   ].map((line) => `    ${line}\n`).join('');
   html = html.replace(trunkLoader, '').replace(preloads, '').replace(/\s*<\/head>/, () => `\n${loader}  </head>`);
-  const firstStylesheet = html.indexOf('<link rel="stylesheet"');
-  if (firstStylesheet < 0) throw new Error('no stylesheet link in index.html');
-  html = html.slice(0, firstStylesheet) + compileEarly + html.slice(firstStylesheet);
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/);
+  if (!csp) throw new Error('no CSP meta in index.html');
+  const afterCsp = csp.index + csp[0].length;
+  html = html.slice(0, afterCsp) + compileEarly + html.slice(afterCsp);
   if (html.includes(trunkGlue) || html.includes(trunkWasm)) throw new Error("index.html still refers to Trunk's build");
   writeFileSync(indexPath, html);
 }
