@@ -959,6 +959,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_contact_is_found_by_its_number_binned_ones_too_and_gaps_are_none() {
+        let mut case = Case::default();
+        for n in 0..50 {
+            add_contact(
+                &mut case,
+                ContactData {
+                    from_number: n.to_string(),
+                    ..Default::default()
+                },
+                Source::Manual,
+                "2026-03-04T14:40:00Z".parse().unwrap(),
+            );
+        }
+        // Gaps, as after a merge of two tabs' logs or an import.
+        case.contacts.retain(|c| c.seq % 3 != 0);
+        case.contacts[5].deleted_at = Some("2026-03-05T00:00:00Z".parse().unwrap());
+        for seq in 0..=52 {
+            assert_eq!(
+                case.contact(seq).map(|c| c.seq),
+                case.contacts.iter().find(|c| c.seq == seq).map(|c| c.seq),
+                "seq {seq}"
+            );
+        }
+        assert!(case.contact(case.contacts[5].seq).is_some());
+    }
+
+    #[test]
     fn clashing_entries_from_two_tabs_both_survive_and_converge() {
         let data = |n: &str| ContactData {
             at: "2026-03-04T22:40:00+08:00".parse().unwrap(),

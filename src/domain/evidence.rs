@@ -1851,9 +1851,8 @@ fn build_channels(ctx: &Ctx) -> Vec<ChannelEntry> {
         matches!(f.rule.kind, Kind::Timing | Kind::Frequency)
             || f.contacts.iter().any(|s| {
                 ctx.case
-                    .contacts
-                    .iter()
-                    .any(|c| c.seq == *s && matches!(c.data.channel, Channel::Call | Channel::Sms))
+                    .contact(*s)
+                    .is_some_and(|c| matches!(c.data.channel, Channel::Call | Channel::Sms))
             }) && !matches!(f.rule.kind, Kind::Reminder | Kind::Process)
     });
     if !harassment.is_empty() {

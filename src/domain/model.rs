@@ -689,6 +689,14 @@ impl Case {
     pub fn debt(&self, id: &str) -> Option<&Debt> {
         self.debts.iter().find(|d| d.id == id)
     }
+    /// The contact with this sequence number, bin included (`contacts` is
+    /// ordered by it, so this is a binary search, not a scan).
+    pub fn contact(&self, seq: u32) -> Option<&Contact> {
+        self.contacts
+            .binary_search_by_key(&seq, |c| c.seq)
+            .ok()
+            .map(|i| &self.contacts[i])
+    }
     pub fn active_contacts(&self) -> impl Iterator<Item = &Contact> {
         self.contacts.iter().filter(|c| c.is_active())
     }

@@ -654,7 +654,7 @@ impl Store {
                     {
                         // Write our side back so neither tab's entry is lost.
                         for seq in rewrite {
-                            if let Some(mine) = case.contacts.iter().find(|x| x.seq == seq) {
+                            if let Some(mine) = case.contact(seq) {
                                 let _ = self.save_contact(mine);
                             }
                         }

@@ -143,7 +143,7 @@ impl AppState {
             let mut result = Ok(());
             for c in changed {
                 let r = match c {
-                    Changed::Contact(seq) => match case.contacts.iter().find(|x| x.seq == *seq) {
+                    Changed::Contact(seq) => match case.contact(*seq) {
                         Some(contact) => store.save_contact(contact),
                         None => Ok(()),
                     },

@@ -602,7 +602,7 @@ pub fn ContactsPage() -> impl IntoView {
                 let seqs = results.get();
                 let n = shown.get();
                 let z = zone.get();
-                state.case.with(|c| seqs.iter().take(n).filter_map(|s| c.contacts.iter().find(|x| x.seq == *s)).map(|x| contact_row(state, x, z)).collect_view())
+                state.case.with(|c| seqs.iter().take(n).filter_map(|s| c.contact(*s)).map(|x| contact_row(state, x, z)).collect_view())
             }}
         </ul>
         <Show when=move || { results.get().len() > shown.get() }>
@@ -683,11 +683,7 @@ fn contact_row(state: AppState, c: &Contact, zone: chrono_tz::Tz) -> impl IntoVi
 #[component]
 pub fn ContactDetailPage(seq: u32) -> impl IntoView {
     let state = use_app();
-    let contact = Memo::new(move |_| {
-        state
-            .case
-            .with(|c| c.contacts.iter().find(|x| x.seq == seq).cloned())
-    });
+    let contact = Memo::new(move |_| state.case.with(|c| c.contact(seq).cloned()));
     let editing = RwSignal::new(false);
     let zone = move || time::zone(&state.case.with(|c| c.settings.time_zone.clone()));
     let remove = move |_| {
