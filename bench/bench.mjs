@@ -92,14 +92,19 @@ async function context({ sw = false } = {}) {
 /** New context; store the first n fixture contacts; load the app at `hash`; wait for `ready`. */
 async function openApp(n, hash = '#/', ready = '[data-testid="home"]', opts = {}) {
   const ctx = await context(opts);
+  if (n > 0) {
+    // Seeded from a page of its own, then closed: the app starts in a new tab
+    // process that must read the stored records in, as a user's tab does (the
+    // seeding tab's process would already hold them).
+    const seed = await ctx.newPage();
+    await seed.goto(app.url + '__blank');
+    await seed.evaluate((pairs) => { for (const [k, v] of pairs) localStorage.setItem(k, v); }, fixture.slice(0, n));
+    await seed.close();
+  }
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  if (n > 0) {
-    await page.goto(app.url + '__blank');
-    await page.evaluate((pairs) => { for (const [k, v] of pairs) localStorage.setItem(k, v); }, fixture.slice(0, n));
-  }
   await page.addInitScript(INSTRUMENT, ready);
   await page.goto(app.url + hash);
   await page.waitForFunction(() => window.__bench && window.__bench.readyAt != null, null, { timeout: 120000 });
