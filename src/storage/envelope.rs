@@ -21,10 +21,20 @@ struct Current<T> {
     d: T,
 }
 
+#[derive(Serialize)]
+struct Outgoing<'a, T> {
+    d: &'a T,
+    v: u32,
+}
+
+/// Straight to text: going through a `Value` tree would compile a second
+/// serializer for every record type into the start-up wasm.
 pub fn encode<T: Serialize>(data: &T) -> Result<String, String> {
-    let data = serde_json::to_value(data).map_err(|e| e.to_string())?;
-    let env = serde_json::json!({ "v": CURRENT_SCHEMA, "d": data });
-    serde_json::to_string(&env).map_err(|e| e.to_string())
+    serde_json::to_string(&Outgoing {
+        d: data,
+        v: CURRENT_SCHEMA,
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// Decode a stored value of the given record kind, migrating older schemas
@@ -61,7 +71,11 @@ pub fn decode<T: DeserializeOwned>(
     let migrated = version < CURRENT_SCHEMA;
     let data =
         migrate::upgrade(kind, version, data, local_offset).map_err(DecodeError::Unreadable)?;
-    let value = serde_json::from_value(data).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    // Back to text and through the fast path's decoder: decoding from the
+    // `Value` would compile a second decoder for every record type into the
+    // start-up wasm (~40 KB), for a path that runs once per record, ever.
+    let text = serde_json::to_string(&data).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    let value = serde_json::from_str(&text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
     Ok((value, migrated))
 }
 
