@@ -77,3 +77,36 @@ test.describe('on a 390-px touch phone (mobile date inputs are wider)', () => {
     }
   });
 });
+
+test('the header fits every language on a narrow phone, nothing cut off', async ({ page }) => {
+  for (const width of [320, 390]) {
+    await page.setViewportSize({ width, height: 700 });
+    await open(page);
+    for (const lang of ['zh-CN', 'zh-TW', 'en']) {
+      await page.getByTestId('lang-switch').selectOption(lang);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      const fit = await page.evaluate(() => {
+        // Width each control would take with room to spare, against its width in the header.
+        const natural = (el: Element) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          Object.assign(copy.style, { position: 'absolute', visibility: 'hidden', width: 'max-content', maxWidth: 'none' });
+          el.parentElement!.append(copy);
+          const w = copy.getBoundingClientRect().width;
+          copy.remove();
+          return w;
+        };
+        const select = document.querySelector('[data-testid="lang-switch"]')!;
+        const exit = document.querySelector('[data-testid="quick-exit"]')!;
+        return {
+          select: select.getBoundingClientRect().width - natural(select),
+          exit: exit.getBoundingClientRect().width - natural(exit),
+          page: document.documentElement.scrollWidth,
+        };
+      });
+      const where = `${lang} at ${width} px`;
+      expect(fit.select, `language switch squeezed, ${where}`).toBeGreaterThanOrEqual(-0.5);
+      expect(fit.exit, `quick exit squeezed, ${where}`).toBeGreaterThanOrEqual(-0.5);
+      expect(fit.page, `page wider than the screen, ${where}`).toBeLessThanOrEqual(width);
+    }
+  }
+});
