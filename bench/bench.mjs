@@ -20,7 +20,9 @@ const OUT = join(root, 'target/bench');
 const APP = join(OUT, 'dist-app');
 const HELLO = join(OUT, 'dist-hello');
 const FIXTURE = join(OUT, 'contacts-10000.json');
-const RUNS = Number(process.env.BENCH_RUNS || 7);
+// Start-up runs of each kind. Single runs of the ~80 ms hello page vary by
+// ±30 ms: with 7 runs, two runs of one start path gave 1.63× and 2.04× hello.
+const RUNS = Number(process.env.BENCH_RUNS || 15);
 for (const p of [APP, HELLO, FIXTURE]) if (!existsSync(p)) { console.error(`missing ${p}: run scripts/bench.sh`); process.exit(2); }
 
 // ---- tiny static server, logging each request ---------------------------------------------

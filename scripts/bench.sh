@@ -5,7 +5,7 @@
 # Prints every figure against its target and writes target/bench/results.json.
 # Never fails on a slow figure; exits non-zero only if something cannot be
 # built or run. Not part of scripts/test.sh. Takes ~10 minutes after set-up.
-# Usage: scripts/bench.sh            (BENCH_RUNS=N for start-up runs, default 7)
+# Usage: scripts/bench.sh            (BENCH_RUNS=N for start-up runs, default 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
