@@ -38,9 +38,9 @@ if (release) {
   const preloads = /<link rel="(modulepreload|preload)" href="\.\/[\w.-]+"[^>]*>/g;
   // The main wasm compiles while the page is still parsing and fetching its
   // styles and glue, not after: a classic script, first in <head> after the
-  // CSP, so it starts the fetch early and waits for no stylesheet. Should streaming compilation fail
-  // (say, a host serving .wasm with the wrong type), the glue gets the path
-  // and does its own fetch with its fallbacks.
+  // CSP, so it starts the fetch early and waits for no stylesheet. Should
+  // streaming compilation fail (say, a host serving .wasm with the wrong
+  // type), the glue gets the path and does its own fetch with its fallbacks.
   const wasmPath = `./${entry.wasm}`;
   const compileEarly = `<script>window.dekWasm = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch('${wasmPath}')).catch(function () { return '${wasmPath}'; }) : '${wasmPath}';</script>\n    `;
   // The split loader the glue imports is fetched alongside the glue.

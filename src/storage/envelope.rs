@@ -73,7 +73,7 @@ pub fn decode<T: DeserializeOwned>(
         migrate::upgrade(kind, version, data, local_offset).map_err(DecodeError::Unreadable)?;
     // Back to text and through the fast path's decoder: decoding from the
     // `Value` would compile a second decoder for every record type into the
-    // start-up wasm (~40 KB), for a path that runs once per record, ever.
+    // start-up wasm, for a path that runs once per legacy record, ever.
     let text = serde_json::to_string(&data).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
     let value = serde_json::from_str(&text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
     Ok((value, migrated))
