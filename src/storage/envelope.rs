@@ -15,22 +15,17 @@ pub enum DecodeError {
     TooNew(u32),
 }
 
-#[derive(serde::Deserialize)]
-struct Current<T> {
-    v: u32,
+/// `{"d": data, "v": schema}`; written with `T = &data`.
+#[derive(Serialize, serde::Deserialize)]
+struct Envelope<T> {
     d: T,
-}
-
-#[derive(Serialize)]
-struct Outgoing<'a, T> {
-    d: &'a T,
     v: u32,
 }
 
 /// Straight to text: going through a `Value` tree would compile a second
 /// serializer for every record type into the start-up wasm.
 pub fn encode<T: Serialize>(data: &T) -> Result<String, String> {
-    serde_json::to_string(&Outgoing {
+    serde_json::to_string(&Envelope {
         d: data,
         v: CURRENT_SCHEMA,
     })
@@ -47,10 +42,10 @@ pub fn decode<T: DeserializeOwned>(
 ) -> Result<(T, bool), DecodeError> {
     // Fast path, the common case at start-up: current schema, straight into
     // the type (no intermediate `Value` tree; about twice as fast).
-    if let Ok(Current {
-        v: CURRENT_SCHEMA,
+    if let Ok(Envelope {
         d,
-    }) = serde_json::from_str::<Current<T>>(raw)
+        v: CURRENT_SCHEMA,
+    }) = serde_json::from_str::<Envelope<T>>(raw)
     {
         return Ok((d, false));
     }
