@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod dense;
 pub mod evidence;
 pub mod hash;
+pub mod holidays;
 pub mod labels;
 pub mod model;
 pub mod money;

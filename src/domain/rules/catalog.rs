@@ -783,10 +783,34 @@ pub static CN_ILLEGAL_DEBT: Rule = define(
 .primary(&[CRIMINAL.art("第293条之一")]);
 
 const DL_NOTE: Text = Text::new(
-    "期限自次日起按自然日计算；最后一天是法定节假日的顺延（本应用只顺延周末，请自行核对节假日）。",
-    "期限自次日起按自然日計算；最後一天是法定節假日的順延（本應用只順延週末，請自行核對節假日）。",
-    "Counted in calendar days from the day after; a deadline on a public holiday moves to the next working day (this app moves only weekends; check holidays yourself).",
+    "期限自次日起按自然日计算；最后一天是法定节假日或周末的，顺延至下一个工作日，以国务院办公厅每年的放假安排为准（调休上班的周末算工作日）。本应用收录了2024–2026年的放假安排；其他年份只顺延周末，结果中会注明。",
+    "期限自次日起按自然日計算；最後一天是法定節假日或週末的，順延至下一個工作日，以國務院辦公廳每年的放假安排為準（調休上班的週末算工作日）。本應用收錄了2024–2026年的放假安排；其他年份只順延週末，結果中會註明。",
+    "Counted in calendar days from the day after; a deadline on a public holiday or a weekend moves to the next working day, per the State Council's yearly holiday notice (a weekend day made a working day counts as one). The app has the notices for 2024–2026; in other years it moves deadlines off weekends only, and the finding says so.",
 );
+
+/// How deadlines are counted, and the notices behind `holidays::CN`.
+static DL_RELATED: [Citation; 5] = [
+    CIVIL.art("第201条"),
+    CIVIL.art("第203条"),
+    src(
+        "国务院办公厅关于2024年部分节假日安排的通知（国办发明电〔2023〕7号）",
+        None,
+        Mark::T,
+        Strength::Regulation,
+    ),
+    src(
+        "国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）",
+        None,
+        Mark::T,
+        Strength::Regulation,
+    ),
+    src(
+        "国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）",
+        None,
+        Mark::T,
+        Strength::Regulation,
+    ),
+];
 
 pub static CN_DL_CREDIT_DISPUTE: Rule = define(
     "CN-DL-CREDIT-DISPUTE",
@@ -805,6 +829,7 @@ pub static CN_DL_CREDIT_DISPUTE: Rule = define(
     unit: Unit::Contacts,
 }])
 .primary(&[CREDIT_REG.art("第25条")])
+.related(&DL_RELATED)
 .scope(DL_NOTE);
 
 pub static CN_DL_CREDIT_COMPLAINT: Rule = define(
@@ -828,6 +853,7 @@ pub static CN_DL_CREDIT_COMPLAINT: Rule = define(
     unit: Unit::Contacts,
 }])
 .primary(&[CREDIT_REG.art("第26条")])
+.related(&DL_RELATED)
 .scope(DL_NOTE);
 
 pub static CN_DL_FI_COMPLAINT: Rule = define(
@@ -847,6 +873,7 @@ pub static CN_DL_FI_COMPLAINT: Rule = define(
     unit: Unit::Contacts,
 }])
 .primary(&[FI_COMPLAINTS])
+.related(&DL_RELATED)
 .scope(DL_NOTE);
 
 // ---- United States ---------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use super::catalog::*;
 use super::engine::{
@@ -10,6 +10,7 @@ use super::engine::{
     Item,
 };
 use super::{Creditor, Facts, Finding, Measure, Rule, Unit};
+use crate::domain::holidays;
 use crate::domain::model::{Channel, EventKind, LenderType, Money, Outcome, Target, Tick};
 
 pub(super) fn check(ctx: &Ctx, today: NaiveDate, out: &mut Vec<Finding>) {
@@ -589,15 +590,11 @@ fn agreement_old_schedule(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 /// The reply deadline: `days` calendar days after the filing day (the day
-/// itself excluded); a deadline on a weekend moves to Monday. Public holidays
-/// are not known to the app (the rule's scope note says so).
-fn due_date(filed: NaiveDate, days: u32) -> NaiveDate {
-    let due = days_after(filed, days);
-    match due.weekday() {
-        Weekday::Sat => days_after(due, 2),
-        Weekday::Sun => days_after(due, 1),
-        _ => due,
-    }
+/// itself excluded); a deadline on a day off moves to the next working day
+/// (民法典 第203条), by the State Council's holiday notices where the year is
+/// covered, else by weekends only. The flag says whether the notices covered it.
+fn due_date(filed: NaiveDate, days: u32) -> (NaiveDate, bool) {
+    holidays::cn_next_working_day(days_after(filed, days))
 }
 
 /// CN-DL-*: a reminder once a reply deadline passed with no reply logged.
@@ -620,7 +617,7 @@ fn deadlines(ctx: &Ctx, today: NaiveDate, out: &mut Vec<Finding>) {
         };
         let local = ctx.local(&ev.at);
         let filed = local.date();
-        let due = due_date(filed, days);
+        let (due, calendar) = due_date(filed, days);
         if today > due {
             let facts = [Facts {
                 day: filed,
@@ -631,7 +628,12 @@ fn deadlines(ctx: &Ctx, today: NaiveDate, out: &mut Vec<Finding>) {
             let creditor = ctx
                 .event_lender(ev)
                 .map_or(Creditor::Unknown, |l| Creditor::Lender(l.to_string()));
-            let m = Measure::Deadline { filed, due, days };
+            let m = Measure::Deadline {
+                filed,
+                due,
+                days,
+                calendar,
+            };
             out.extend(assemble(rule, &facts, creditor, m, local).map(|mut f| {
                 f.debt_id = ev.debt_id.clone();
                 f

@@ -530,10 +530,13 @@ pub enum Measure {
         target: Target,
         nth: u32,
     },
+    /// `calendar`: the holiday notices covered the due date; false = it was
+    /// moved off weekends only, and the finding says so.
     Deadline {
         filed: NaiveDate,
         due: NaiveDate,
         days: u32,
+        calendar: bool,
     },
 }
 
@@ -929,23 +932,39 @@ impl Measure {
                     ),
                 )
             }
-            Measure::Deadline { filed, due, days } => pick(
-                format!(
-                    "{} 提交，应在 {days} 天内（{} 前）答复，尚未记录答复",
-                    date(*filed),
-                    date(*due)
-                ),
-                format!(
-                    "{} 提交，應在 {days} 天內（{} 前）答覆，尚未記錄答覆",
-                    date(*filed),
-                    date(*due)
-                ),
-                format!(
-                    "filed on {}, reply due within {days} days (by {}), no reply logged",
-                    date(*filed),
-                    date(*due)
-                ),
-            ),
+            Measure::Deadline {
+                filed,
+                due,
+                days,
+                calendar,
+            } => {
+                let text = pick(
+                    format!(
+                        "{} 提交，应在 {days} 天内（{} 前）答复，尚未记录答复",
+                        date(*filed),
+                        date(*due)
+                    ),
+                    format!(
+                        "{} 提交，應在 {days} 天內（{} 前）答覆，尚未記錄答覆",
+                        date(*filed),
+                        date(*due)
+                    ),
+                    format!(
+                        "filed on {}, reply due within {days} days (by {}), no reply logged",
+                        date(*filed),
+                        date(*due)
+                    ),
+                );
+                if *calendar {
+                    return text;
+                }
+                let (a, b) = crate::domain::holidays::covered(&crate::domain::holidays::CN);
+                text + &pick(
+                    format!("（本应用的法定节假日日历只收录 {a}–{b} 年，这一期限只按周末顺延，请自行核对当年放假安排）"),
+                    format!("（本應用的法定節假日日曆只收錄 {a}–{b} 年，這一期限只按週末順延，請自行核對當年放假安排）"),
+                    format!(" (the app's holiday calendar covers {a}–{b} only, so this deadline was moved off weekends only; check that year's holiday notice)"),
+                )
+            }
         }
     }
 }

@@ -971,7 +971,8 @@ fn cn_illegal_debt_needs_the_users_mark() {
 
 #[test]
 fn cn_deadline_reminders() {
-    // Filed Fri 2026-03-06; +20 days = Thu 03-26. +30 = Sun 04-05 -> Mon 04-06.
+    // Filed Fri 2026-03-06; +20 days = Thu 03-26. +30 = Sun 04-05, inside
+    // 清明 (04-04..06 off under the 2026 notice) -> Tue 04-07.
     let mut c = cn(vec![]);
     c.events.push(event(
         "x",
@@ -993,12 +994,86 @@ fn cn_deadline_reminders() {
     };
     assert!(ids("2026-03-26", &c).is_empty());
     assert_eq!(ids("2026-03-27", &c), vec!["CN-DL-CREDIT-DISPUTE"]);
-    assert_eq!(ids("2026-04-06", &c), vec!["CN-DL-CREDIT-DISPUTE"]);
-    assert_eq!(ids("2026-04-07", &c).len(), 2);
-    let f = &check(&c, Jurisdiction::Cn, day("2026-04-07"))[0];
+    assert_eq!(ids("2026-04-07", &c), vec!["CN-DL-CREDIT-DISPUTE"]);
+    assert_eq!(ids("2026-04-08", &c).len(), 2);
+    let f = &check(&c, Jurisdiction::Cn, day("2026-04-08"))[0];
     assert_eq!(f.severity, Severity::Low);
     c.events[0].replied_on = Some(day("2026-03-20"));
-    assert_eq!(ids("2026-04-07", &c), vec!["CN-DL-CREDIT-COMPLAINT"]);
+    assert_eq!(ids("2026-04-08", &c), vec!["CN-DL-CREDIT-COMPLAINT"]);
+}
+
+/// A credit dispute filed on `filed`: the reminder's due date and text, as
+/// seen on `today` (None = no reminder yet).
+fn dispute_due(filed: &str, today: &str) -> Option<(NaiveDate, String)> {
+    let mut c = cn(vec![]);
+    c.events.push(event(
+        "x",
+        EventKind::CreditDispute,
+        &format!("{filed}T10:00:00+08:00"),
+        |_| {},
+    ));
+    let fs = check(&c, Jurisdiction::Cn, day(today));
+    fs.first().map(|f| match f.measure {
+        Measure::Deadline { due, .. } => (due, f.describe(crate::i18n::Lang::En)),
+        _ => panic!("not a deadline"),
+    })
+}
+
+#[test]
+fn cn_deadline_moves_off_statutory_holidays() {
+    // +20 from 09-11 is Thu 2026-10-01 (国庆 10-01..07): due Thu 10-08.
+    assert_eq!(dispute_due("2026-09-11", "2026-10-02"), None);
+    assert_eq!(dispute_due("2026-09-11", "2026-10-08"), None);
+    let (due, text) = dispute_due("2026-09-11", "2026-10-09").unwrap();
+    assert_eq!(due, day("2026-10-08"));
+    assert!(!text.contains("covers"), "{text}");
+    // +20 from 09-20 is Sat 10-10, an adjusted working day (调休): no move.
+    assert_eq!(dispute_due("2026-09-20", "2026-10-10"), None);
+    assert_eq!(
+        dispute_due("2026-09-20", "2026-10-11").unwrap().0,
+        day("2026-10-10")
+    );
+    // 2025: +20 from 01-09 is Wed 01-29 (春节 01-28..02-04): due Wed 02-05.
+    assert_eq!(dispute_due("2025-01-09", "2025-02-05"), None);
+    assert_eq!(
+        dispute_due("2025-01-09", "2025-02-06").unwrap().0,
+        day("2025-02-05")
+    );
+    // 2024: +20 from 01-25 is Wed 02-14 (春节 02-10..17): due Sun 02-18, a 调休 working day.
+    assert_eq!(dispute_due("2024-01-25", "2024-02-18"), None);
+    assert_eq!(
+        dispute_due("2024-01-25", "2024-02-19").unwrap().0,
+        day("2024-02-18")
+    );
+}
+
+#[test]
+fn cn_deadline_outside_the_calendar_moves_weekends_only_and_says_so() {
+    // 2027 has no notice yet: Fri 2027-10-01 stays, with a note.
+    assert_eq!(dispute_due("2027-09-11", "2027-10-01"), None);
+    let (due, text) = dispute_due("2027-09-11", "2027-10-02").unwrap();
+    assert_eq!(due, day("2027-10-01"));
+    assert!(text.contains("covers 2024–2026 only"), "{text}");
+    // Sat 2027-10-02 -> Mon 10-04.
+    assert_eq!(
+        dispute_due("2027-09-12", "2027-10-05").unwrap().0,
+        day("2027-10-04")
+    );
+    let rule = rule("CN-DL-CREDIT-DISPUTE").unwrap();
+    let (first, last) = crate::domain::holidays::covered(&crate::domain::holidays::CN);
+    for lang in crate::i18n::Lang::ALL {
+        let note = rule.scope.unwrap().get(lang);
+        assert!(note.contains(&format!("{first}–{last}")), "{note}");
+    }
+    for y in &crate::domain::holidays::CN {
+        assert!(
+            rule.related
+                .iter()
+                .any(|c| c.instrument.starts_with(y.source)),
+            "{}",
+            y.year
+        );
+    }
 }
 
 // ---- United States -----------------------------------------------------------------------
