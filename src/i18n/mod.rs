@@ -111,18 +111,45 @@ pub fn t(lang: Lang, key: impl Translate) -> &'static str {
     key.text().get(lang)
 }
 
-/// Replace `{0}`, `{1}`… in a translated template.
+/// Replace `{0}`, `{1}`… in a translated template, in one pass over the
+/// template: an argument is never scanned again, so a lender named `{1}`
+/// stays `{1}`. A placeholder without an argument is kept as written.
 pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = template.to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after.find('}').and_then(|close| {
+            let n: usize = after[..close].parse().ok()?;
+            args.get(n).map(|a| (*a, close))
+        });
+        match arg {
+            Some((a, close)) => {
+                out.push_str(a);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_is_one_pass() {
+        assert_eq!(fill("{0} owes {1}", &["{1}", "X"]), "{1} owes X");
+        assert_eq!(fill("{1}{0}", &["{1}", "{0}"]), "{0}{1}");
+        assert_eq!(fill("a {2} {x} {", &["A"]), "a {2} {x} {");
+        assert_eq!(fill("贷款{0}：{0}", &["甲"]), "贷款甲：甲");
+    }
 
     #[test]
     fn browser_language_choice() {
