@@ -6,8 +6,9 @@
 //! data, fingerprint statement, complaint channels, complaint letters.
 //!
 //! Wording follows `rules.md` §1: facts and what a source says, never that a
-//! collector broke the law. Redaction runs last, over every string of the
-//! finished report, so no redacted value can slip through a note or a letter.
+//! collector broke the law. Redaction (`domain::redact`) runs last, over every
+//! text of the finished report, so no redacted value can slip through a note
+//! or a letter; if one is still found, the report is refused.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,6 +24,7 @@ use crate::domain::model::{
     Case, Channel, ChecklistStatus, ClaimedOrg, Contact, FileProof, Jurisdiction, Money,
 };
 use crate::domain::money;
+use crate::domain::redact::{RedactionFailed, Redactor};
 use crate::domain::rules::{self, Finding, Kind, Strength};
 use crate::domain::time;
 use crate::i18n::{fill, Lang, Text};
@@ -425,15 +427,6 @@ const APP: Text = Text::new("App/网站", "App/網站", "App / website");
 const ORIGINAL: Text = Text::new("借款金额", "借款金額", "Amount borrowed");
 const OVERDUE: Text = Text::new("逾期金额", "逾期金額", "Overdue amount");
 
-const MASK_NAME: Text = Text::new("〔姓名已隐去〕", "〔姓名已隱去〕", "[name hidden]");
-const MASK_PHONE: Text = Text::new("〔号码已隐去〕", "〔號碼已隱去〕", "[number hidden]");
-const MASK_ID: Text = Text::new("〔证件号已隐去〕", "〔證件號已隱去〕", "[ID hidden]");
-const MASK_THIRD: Text = Text::new(
-    "〔第三人已隐去〕",
-    "〔第三人已隱去〕",
-    "[third party hidden]",
-);
-
 const AGREEMENT_HEADING: Text = Text::new(
     "{0}：{1}（{2}达成）",
     "{0}：{1}（{2}達成）",
@@ -799,13 +792,14 @@ impl Ctx<'_> {
 }
 
 /// Build the whole report. `prepared_at` is the clock reading (never read here).
+/// Refused when redaction is on and a hidden value is still found after it.
 pub fn build_report(
     case: &Case,
     findings: &[Finding],
     options: &ReportOptions,
     prepared_at: DateTime<Utc>,
     app_version: &str,
-) -> Report {
+) -> Result<Report, RedactionFailed> {
     let lang = options.lang;
     let tz = time::zone(&case.settings.time_zone);
     let today = time::utc_to_zone(prepared_at, tz).date_naive();
@@ -874,7 +868,9 @@ pub fn build_report(
         channels,
         letters,
     };
-    redact(report, case, options)
+    let mut report = report;
+    Redactor::new(case, options).apply(&mut report)?;
+    Ok(report)
 }
 
 fn build_header(
@@ -2691,177 +2687,6 @@ fn us_letters(ctx: &Ctx, evidence: &EvidencePart, scopes: &[Scope], date: &str) 
     out
 }
 
-// ---------------------------------------------------------------------------
-// Redaction
-// ---------------------------------------------------------------------------
-
-/// Digits of a phone number, without a +86 / 0086 country prefix.
-fn phone_digits(phone: &str) -> String {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    let trimmed = if phone.trim_start().starts_with('+') {
-        digits.strip_prefix("86").unwrap_or(&digits)
-    } else {
-        digits.strip_prefix("0086").unwrap_or(&digits)
-    };
-    trimmed.to_string()
-}
-
-/// Replace every run of `digits` in `s`, allowing spaces and dashes between
-/// digits (so "138 0000 0000" matches "13800000000").
-fn replace_loose_digits(s: &str, digits: &str, mask: &str) -> String {
-    let want: Vec<char> = digits.chars().collect();
-    if want.is_empty() {
-        return s.to_string();
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let mut j = i;
-        let mut k = 0;
-        if chars.get(i) == want.first() {
-            while j < chars.len() && k < want.len() {
-                let c = chars.get(j).copied().unwrap_or_default();
-                if Some(&c) == want.get(k) {
-                    k += 1;
-                    j += 1;
-                } else if k > 0 && (c == ' ' || c == '-') {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-        }
-        if k == want.len() {
-            out.push_str(mask);
-            i = j;
-        } else {
-            if let Some(c) = chars.get(i) {
-                out.push(*c);
-            }
-            i += 1;
-        }
-    }
-    out
-}
-
-#[derive(Debug)]
-enum Pattern {
-    Exact(String),
-    /// Case-insensitive ASCII match (ID numbers end in X or x).
-    NoCase(String),
-    Digits(String),
-}
-
-fn patterns(case: &Case, options: &ReportOptions) -> Vec<(Pattern, String)> {
-    let lang = options.lang;
-    let mut out = Vec::new();
-    let d = &case.debtor;
-    if options.redact_id && !d.id_number.trim().is_empty() {
-        out.push((
-            Pattern::NoCase(d.id_number.trim().to_string()),
-            tx(MASK_ID, lang),
-        ));
-    }
-    if options.redact_phone && !d.phone.trim().is_empty() {
-        out.push((
-            Pattern::Exact(d.phone.trim().to_string()),
-            tx(MASK_PHONE, lang),
-        ));
-        let digits = phone_digits(&d.phone);
-        if digits.len() >= 5 {
-            out.push((Pattern::Digits(digits), tx(MASK_PHONE, lang)));
-        }
-    }
-    if options.redact_name && !d.name.trim().is_empty() {
-        out.push((
-            Pattern::Exact(d.name.trim().to_string()),
-            tx(MASK_NAME, lang),
-        ));
-    }
-    if options.redact_third_parties {
-        let mut names: BTreeSet<String> = BTreeSet::new();
-        for c in &case.contacts {
-            let mut versions = vec![&c.data];
-            versions.extend(c.history.iter().map(|h| &h.data));
-            for data in versions {
-                let n = data.target_name.trim();
-                if !n.is_empty() && data.target.is_third_party() {
-                    names.insert(n.to_string());
-                }
-            }
-        }
-        for n in names {
-            out.push((Pattern::Exact(n), tx(MASK_THIRD, lang)));
-        }
-    }
-    // Longest first, so a value inside another is not half-replaced.
-    out.sort_by_key(|(p, _)| {
-        std::cmp::Reverse(match p {
-            Pattern::Exact(s) | Pattern::NoCase(s) | Pattern::Digits(s) => s.chars().count(),
-        })
-    });
-    out
-}
-
-fn replace_no_case(s: &str, needle: &str, mask: &str) -> String {
-    let lower = s.to_ascii_lowercase();
-    let n = needle.to_ascii_lowercase();
-    if n.is_empty() || !lower.contains(&n) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while let Some(pos) = lower.get(i..).and_then(|rest| rest.find(&n)) {
-        out.push_str(s.get(i..i + pos).unwrap_or_default());
-        out.push_str(mask);
-        i += pos + n.len();
-    }
-    out.push_str(s.get(i..).unwrap_or_default());
-    out
-}
-
-fn redact_str(s: &mut String, pats: &[(Pattern, String)]) {
-    for (p, mask) in pats {
-        let next = match p {
-            Pattern::Exact(v) => {
-                if s.contains(v.as_str()) {
-                    s.replace(v.as_str(), mask)
-                } else {
-                    continue;
-                }
-            }
-            Pattern::NoCase(v) => replace_no_case(s, v, mask),
-            Pattern::Digits(v) => replace_loose_digits(s, v, mask),
-        };
-        *s = next;
-    }
-}
-
-fn redact_value(v: &mut serde_json::Value, pats: &[(Pattern, String)]) {
-    match v {
-        serde_json::Value::String(s) => redact_str(s, pats),
-        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| redact_value(x, pats)),
-        serde_json::Value::Object(o) => o.values_mut().for_each(|x| redact_value(x, pats)),
-        _ => {}
-    }
-}
-
-/// Remove every occurrence of the redacted values from every string of the
-/// report: notes, names in letters, anything. The fingerprint still covers
-/// the full data (a digest reveals nothing).
-fn redact(report: Report, case: &Case, options: &ReportOptions) -> Report {
-    let pats = patterns(case, options);
-    if pats.is_empty() {
-        return report;
-    }
-    let Ok(mut value) = serde_json::to_value(&report) else {
-        return report;
-    };
-    redact_value(&mut value, &pats);
-    serde_json::from_value(value).unwrap_or(report)
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
@@ -2968,7 +2793,7 @@ mod tests {
 
     fn report(case: &Case, opts: &ReportOptions) -> Report {
         let findings = rules::check(case, case.settings.jurisdiction, now().date_naive());
-        build_report(case, &findings, opts, now(), "0.1.0")
+        build_report(case, &findings, opts, now(), "0.1.0").unwrap()
     }
 
     fn zh() -> ReportOptions {
@@ -3102,6 +2927,109 @@ mod tests {
         assert!(!json.contains(ID));
         assert!(json.contains(NAME));
         assert!(json.contains(PHONE));
+    }
+
+    /// Every string value shown or printed (keys, kinds and codes are not).
+    fn shown_texts(r: &Report) -> Vec<String> {
+        fn walk(v: &serde_json::Value, skip: bool, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) if !skip => out.push(s.clone()),
+                serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, skip, out)),
+                serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| {
+                    let code = ["key", "kind", "lang", "rule_id", "strength_key"];
+                    walk(x, code.contains(&k.as_str()), out)
+                }),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(&serde_json::to_value(r).unwrap(), false, &mut out);
+        out
+    }
+
+    #[test]
+    fn hostile_values_are_hidden_in_every_spelling() {
+        // Values chosen to break redaction: names that are also letter kinds,
+        // language codes, the mask itself, a placeholder; the number in
+        // every spelling a note may hold.
+        let spellings = [
+            "１３８１２３４５６７８",
+            "+86 138-1234-5678",
+            "0086 13812345678",
+            "138\u{200B}1234\u{200B}5678",
+            "138\u{3000}1234\u{3000}5678",
+            "一三八一二三四五六七八",
+            "(138)1234.5678",
+        ];
+        let tails = ["5678", "５６７８", "五六七八"];
+        let masks = [
+            "〔姓名已隐去〕",
+            "〔姓名已隱去〕",
+            "[name hidden]",
+            "〔号码已隐去〕",
+            "〔號碼已隱去〕",
+            "[number hidden]",
+            "〔证件号已隐去〕",
+            "〔證件號已隱去〕",
+            "[ID hidden]",
+            "〔第三人已隐去〕",
+            "〔第三人已隱去〕",
+            "[third party hidden]",
+        ];
+        for hostile in [
+            "police",
+            "lender",
+            "ZhCn",
+            "〔姓名已隐去〕",
+            "姓名",
+            "{0}",
+            "王\u{200B}小明",
+        ] {
+            let mut case = sample();
+            case.debtor.name = hostile.into();
+            case.debtor.phone = "+86 138 1234 5678".into();
+            case.debts[0].agencies[0].numbers = vec!["02100000000".into()];
+            let mut data = case.contacts[0].data.clone();
+            data.target = Target::Relative;
+            data.target_name = "nfra".into();
+            let spaced = hostile.replace('\u{200B}', " ");
+            data.notes = format!("{spaced} {hostile} nfra {}", spellings.join(" / "));
+            edit_contact(&mut case, 1, data, now()).unwrap();
+            for lang in Lang::ALL {
+                let opts = ReportOptions {
+                    lang,
+                    redact_name: true,
+                    redact_phone: true,
+                    redact_id: true,
+                    redact_third_parties: true,
+                    ..ReportOptions::default()
+                };
+                let findings = rules::check(&case, case.settings.jurisdiction, now().date_naive());
+                let r = try_report(&case, &findings, &opts).unwrap();
+                for text in shown_texts(&r) {
+                    let mut rest = text.clone();
+                    for m in masks {
+                        rest = rest.replace(m, "\u{1}");
+                    }
+                    // The zero-width name is also found spelled with spaces.
+                    let name = hostile.replace('\u{200B}', " ");
+                    for v in [hostile, name.as_str(), "nfra", ID]
+                        .iter()
+                        .chain(&spellings)
+                        .chain(&tails)
+                    {
+                        assert!(
+                            !rest.contains(v),
+                            "{v:?} left in {lang:?} ({hostile:?}): {text}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn try_report(case: &Case, f: &[Finding], opts: &ReportOptions) -> Option<Report> {
+        build_report(case, f, opts, now(), "0.1.0").ok()
     }
 
     #[test]
@@ -3339,19 +3267,6 @@ mod tests {
         }
         assert_eq!(r.charts.limit, Some(3));
         assert_eq!(r.charts.markers.len(), 1);
-    }
-
-    #[test]
-    fn loose_digit_match() {
-        assert_eq!(
-            replace_loose_digits("call 138-1234 5678 now", "13812345678", "X"),
-            "call X now"
-        );
-        assert_eq!(
-            replace_loose_digits("1381234567", "13812345678", "X"),
-            "1381234567"
-        );
-        assert_eq!(phone_digits("+86 138 1234 5678"), "13812345678");
     }
 
     #[test]

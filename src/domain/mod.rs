@@ -14,5 +14,6 @@ pub mod holidays;
 pub mod labels;
 pub mod model;
 pub mod money;
+pub mod redact;
 pub mod rules;
 pub mod time;

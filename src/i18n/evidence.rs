@@ -45,4 +45,5 @@ strings! { EvidenceKey;
     ChannelBring => "要带的材料", "要帶的材料", "What to bring";
     AgreementMarker => "协议", "協議", "Agreement";
     Signature => "本人签名：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿", "本人簽名：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿", "Signature: ______________  Date: __________";
+    RedactionRefused => "无法确认已隐去所选的全部信息，所以不显示也不打印证据材料。请检查“我的信息”中的姓名、号码和证件号，或关闭某个隐去开关后再试。", "無法確認已隱去所選的全部資訊，所以不顯示也不列印證據材料。請檢查「我的資訊」中的姓名、號碼和證件號，或關閉某個隱去開關後再試。", "Could not make sure every chosen detail is hidden, so the evidence file is neither shown nor printed. Check the name, number and ID under About you, or turn a hiding switch off and try again.";
 }

@@ -12,6 +12,7 @@ use crate::domain::evidence::{
     LARGE_LOG,
 };
 use crate::domain::model::Jurisdiction;
+use crate::domain::redact::{RedactionFailed, Redactor};
 use crate::domain::rules::{self, Finding};
 use crate::domain::time;
 use crate::i18n::evidence::EvidenceKey as K;
@@ -21,6 +22,9 @@ use crate::ui::charts::{HeatMap, PerDayChart};
 use crate::ui::state::use_app;
 
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The report, or the refusal when redaction could not hide every value.
+type Built = Result<Report, RedactionFailed>;
 
 fn heading(s: Section, lang: Lang) -> &'static str {
     s.title().get(lang)
@@ -82,7 +86,7 @@ pub fn EvidencePage() -> impl IntoView {
             rules::check(c, c.settings.jurisdiction, today)
         })
     });
-    let report: Memo<Report> = Memo::new(move |_| {
+    let report: Memo<Built> = Memo::new(move |_| {
         let mut opts = options.get();
         opts.lang = state.lang.get();
         findings.with(|f| {
@@ -90,6 +94,12 @@ pub fn EvidencePage() -> impl IntoView {
                 .case
                 .with(|c| build_report(c, f, &opts, prepared_at, APP_VERSION))
         })
+    });
+    // Also applied to the letter as edited, before it is printed or copied.
+    let redactor: Memo<Redactor> = Memo::new(move |_| {
+        let mut opts = options.get();
+        opts.lang = state.lang.get();
+        state.case.with(|c| Redactor::new(c, &opts))
     });
     let is_empty = Memo::new(move |_| state.case.with(|c| c.is_empty()));
 
@@ -101,14 +111,22 @@ pub fn EvidencePage() -> impl IntoView {
                 <p class="panel no-print" data-testid="evidence-empty">{move || state.t(K::Empty)}</p>
             </Show>
             <Controls options=options report=report big=big />
-            {move || report.with(render_report)}
-            <Letters report=report />
+            {move || report.with(|b| match b {
+                Ok(r) => render_report(r),
+                Err(RedactionFailed) => view! {
+                    <p class="banner danger" role="alert" data-testid="redaction-refused">
+                        {state.t(K::RedactionRefused)}</p>
+                }.into_any(),
+            })}
+            <Show when=move || report.with(Result::is_ok)>
+                <Letters report=report redactor=redactor />
+            </Show>
         </div>
     }
 }
 
 #[component]
-fn Controls(options: RwSignal<ReportOptions>, report: Memo<Report>, big: bool) -> impl IntoView {
+fn Controls(options: RwSignal<ReportOptions>, report: Memo<Built>, big: bool) -> impl IntoView {
     let state = use_app();
     let toggle = move |f: fn(&mut ReportOptions) -> &mut bool| {
         move |ev: leptos::ev::Event| {
@@ -118,7 +136,10 @@ fn Controls(options: RwSignal<ReportOptions>, report: Memo<Report>, big: bool) -
     };
     let checked = move |f: fn(&ReportOptions) -> bool| move || options.with(f);
     let all_items = Memo::new(move |_| {
-        report.with(|r| {
+        report.with(|b| {
+            let Ok(r) = b else {
+                return Vec::new();
+            };
             let mut v: Vec<(EvidenceItem, bool)> = r
                 .evidence
                 .items
@@ -198,7 +219,9 @@ fn Controls(options: RwSignal<ReportOptions>, report: Memo<Report>, big: bool) -
                 </ul>
             </details>
             <div class="row">
-                <button type="button" class="primary" data-testid="print-button" on:click=move |_| browser::print()>
+                <button type="button" class="primary" data-testid="print-button"
+                    prop:disabled=move || report.with(Result::is_err)
+                    on:click=move |_| if report.with_untracked(Result::is_ok) { browser::print() }>
                     {move || state.t(K::Print)}
                 </button>
                 <span class="hint">{move || state.t(K::PrintHint)}</span>
@@ -448,7 +471,7 @@ fn night_band(j: Jurisdiction) -> ([bool; 24], String) {
 }
 
 #[component]
-fn Letters(report: Memo<Report>) -> impl IntoView {
+fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
     let state = use_app();
     let selected = RwSignal::new(None::<String>);
     let text = RwSignal::new(String::new());
@@ -457,7 +480,10 @@ fn Letters(report: Memo<Report>) -> impl IntoView {
     let area: NodeRef<leptos::html::Textarea> = NodeRef::new();
 
     let generated = move || {
-        report.with(|r| {
+        report.with(|b| {
+            let Ok(r) = b else {
+                return String::new();
+            };
             let key = selected.get().or(r.letters.first().map(|l| l.key.clone()));
             r.letters
                 .iter()
@@ -470,7 +496,7 @@ fn Letters(report: Memo<Report>) -> impl IntoView {
     Effect::new(move |_| text.set(generated()));
 
     let copy = move |_| {
-        let value = text.get_untracked();
+        let value = redactor.with_untracked(|r| r.redact(&text.get_untracked()));
         leptos::task::spawn_local(async move {
             match write_clipboard(value).await {
                 Ok(()) => status.set(Some(K::Copied)),
@@ -486,8 +512,8 @@ fn Letters(report: Memo<Report>) -> impl IntoView {
 
     view! {
         <section class="panel ev-letters" class:no-print=move || !include.get() data-testid="evidence-letters">
-            <h2>{move || report.with(|r| heading(Section::Letters, r.lang))}</h2>
-            <Show when=move || report.with(|r| r.letters.is_empty())>
+            <h2>{move || heading(Section::Letters, state.lang.get())}</h2>
+            <Show when=move || report.with(|b| b.as_ref().is_ok_and(|r| r.letters.is_empty()))>
                 <p class="muted">{move || state.t(K::NoLetters)}</p>
             </Show>
             <div class="no-print">
@@ -495,11 +521,11 @@ fn Letters(report: Memo<Report>) -> impl IntoView {
                     <span class="field-label">{move || state.t(K::LetterPick)}</span>
                     <select data-testid="letter-select" on:change=move |e| {
                         let v = event_target_value(&e);
-                        let key = report.with_untracked(|r| r.letters.iter().find(|l| l.key == v).map(|l| l.key.clone()));
+                        let key = report.with_untracked(|b| b.as_ref().ok().and_then(|r| r.letters.iter().find(|l| l.key == v)).map(|l| l.key.clone()));
                         selected.set(key);
                         status.set(None);
                     }>
-                        {move || report.with(|r| r.letters.iter().map(|l| {
+                        {move || report.with(|b| b.iter().flat_map(|r| &r.letters).map(|l| {
                             let key = l.key.clone();
                             let k2 = key.clone();
                             view! { <option value=key selected=move || selected.get().as_deref() == Some(k2.as_str())>{l.title.clone()}</option> }
@@ -519,7 +545,9 @@ fn Letters(report: Memo<Report>) -> impl IntoView {
                     {move || status.get().map(|k| view! { <span class="ok" role="status" data-testid="letter-status">{state.t(k)}</span> })}
                 </div>
             </div>
-            <div class="letter-print print-only" data-testid="letter-print">{move || text.get()}</div>
+            // What the user typed is redacted too before it reaches paper.
+            <div class="letter-print print-only" data-testid="letter-print">
+                {move || redactor.with(|r| r.redact(&text.get()))}</div>
         </section>
     }
 }
