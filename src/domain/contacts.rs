@@ -26,7 +26,7 @@ use crate::domain::model::{
     Case, Channel, ClaimedOrg, Contact, ContactData, Direction, FileProof, Outcome, PastVersion,
     RecordId, Source, Target, Tick,
 };
-use crate::domain::time;
+use crate::domain::{phone, time};
 
 /// Longest accepted free-text field, in characters (a pasted chat log fits;
 /// localStorage does not fill up from one runaway paste).
@@ -703,6 +703,9 @@ pub struct ContactFilter {
 struct Matcher<'f> {
     filter: &'f ContactFilter,
     zone: Tz,
+    /// The query as a whole number ("0086 138…" finds "138…")…
+    number_key: String,
+    /// …and as a fragment of one ("0013").
     number_digits: String,
     number_raw: String,
     text: String,
@@ -713,18 +716,20 @@ impl<'f> Matcher<'f> {
         Matcher {
             filter,
             zone,
-            number_digits: normalize_number(&filter.number),
+            number_key: phone::key(&filter.number),
+            number_digits: phone::digits(&filter.number),
             number_raw: filter.number.trim().to_lowercase(),
             text: filter.text.trim().to_lowercase(),
         }
     }
 
     fn number_matches(&self, candidate: &str) -> bool {
-        if self.number_digits.is_empty() {
+        if self.number_key.is_empty() {
             // An account name rather than a number.
             candidate.to_lowercase().contains(&self.number_raw)
         } else {
-            normalize_number(candidate).contains(&self.number_digits)
+            phone::key(candidate).contains(&self.number_key)
+                || phone::digits(candidate).contains(&self.number_digits)
         }
     }
 
@@ -850,22 +855,22 @@ pub fn suggest_debt(case: &Case, number: &str) -> Option<RecordId> {
     if let [only] = case.debts.as_slice() {
         return Some(only.id.clone());
     }
-    let wanted = normalize_number(number);
+    let wanted = phone::key(number);
     if wanted.is_empty() {
         return None;
     }
     let listed = case.debts.iter().find(|d| {
-        normalize_number(&d.hotline) == wanted
+        phone::key(&d.hotline) == wanted
             || d.agencies
                 .iter()
                 .flat_map(|a| &a.numbers)
-                .any(|n| normalize_number(n) == wanted)
+                .any(|n| phone::key(n) == wanted)
     });
     if let Some(d) = listed {
         return Some(d.id.clone());
     }
     case.active_contacts()
-        .filter(|c| normalize_number(&c.data.from_number) == wanted)
+        .filter(|c| phone::key(&c.data.from_number) == wanted)
         .filter_map(|c| c.data.debt_id.as_ref().map(|d| (c.data.at, d)))
         .max_by_key(|(at, _)| *at)
         .map(|(_, d)| d.clone())
@@ -879,7 +884,7 @@ pub fn known_numbers(case: &Case) -> Vec<(String, usize)> {
     let mut seen: HashMap<String, (usize, DateTime<FixedOffset>, &str)> = HashMap::new();
     for c in case.active_contacts() {
         let raw = c.data.from_number.as_str();
-        let key = match normalize_number(raw) {
+        let key = match phone::key(raw) {
             k if k.is_empty() => raw.to_lowercase(),
             k => k,
         };
@@ -900,25 +905,6 @@ pub fn known_numbers(case: &Case) -> Vec<(String, usize)> {
         .collect()
 }
 
-/// Digits only, full-width digits folded, and the mainland prefix (+86 / 0086)
-/// dropped from a mobile number, so "+86 138-0013-8000" equals "13800138000".
-/// Empty for something without digits (an app account name).
-pub fn normalize_number(s: &str) -> String {
-    let digits: String = normalize_digits(s)
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    let mobile = |rest: &str| rest.len() == 11 && rest.starts_with('1');
-    for prefix in ["0086", "86"] {
-        if let Some(rest) = digits.strip_prefix(prefix) {
-            if mobile(rest) {
-                return rest.to_string();
-            }
-        }
-    }
-    digits
-}
-
 // ---------------------------------------------------------------------------
 // Duplicates
 // ---------------------------------------------------------------------------
@@ -926,9 +912,9 @@ pub fn normalize_number(s: &str) -> String {
 /// rules.md §2: one contact if the same (known) number, channel and direction,
 /// within ±60 s.
 pub fn is_duplicate(a: &ContactData, b: &ContactData) -> bool {
-    let na = normalize_number(&a.from_number);
+    let na = phone::key(&a.from_number);
     !na.is_empty()
-        && na == normalize_number(&b.from_number)
+        && na == phone::key(&b.from_number)
         && a.channel == b.channel
         && a.direction == b.direction
         && (a.at - b.at).num_seconds().abs() <= DUPLICATE_WINDOW_SECS
@@ -1777,13 +1763,27 @@ mod tests {
     }
 
     #[test]
-    fn normalizes_numbers() {
-        assert_eq!(normalize_number("+86 138-0013-8000"), "13800138000");
-        assert_eq!(normalize_number("008613800138000"), "13800138000");
-        assert_eq!(normalize_number("１３８００１３８０００"), "13800138000");
-        assert_eq!(normalize_number("8610086"), "8610086", "not a mobile: kept");
-        assert_eq!(normalize_number("+1 (212) 555-0100"), "12125550100");
-        assert_eq!(normalize_number("wechat"), "");
+    fn spellings_of_one_number_are_one_caller() {
+        use crate::domain::model::{Agency, Debt};
+        let mut case = Case {
+            debts: ["d1", "d2"]
+                .map(|id| Debt {
+                    id: id.into(),
+                    ..Default::default()
+                })
+                .to_vec(),
+            ..Default::default()
+        };
+        case.debts[1].hotline = "+86 95188".into();
+        case.debts[1].agencies = vec![Agency {
+            name: "A".into(),
+            numbers: vec!["+86 21 6123 4567".into()],
+        }];
+        assert_eq!(suggest_debt(&case, "021-6123 4567"), Some("d2".into()));
+        assert_eq!(suggest_debt(&case, "95188"), Some("d2".into()));
+        let a = data("2026-03-01T10:00:00+08:00", "+86 (0)21 6123 4567");
+        let b = data("2026-03-01T10:00:30+08:00", "０２１－６１２３４５６７");
+        assert!(is_duplicate(&a, &b));
     }
 
     #[test]

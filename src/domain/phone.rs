@@ -75,6 +75,13 @@ pub fn significant_digits(raw: &str) -> String {
     }
 }
 
+/// The digits of `raw` as written (full-width folded, extension cut off),
+/// for matching part of a number typed into a search box, where "0013" is a
+/// fragment and not a call abroad.
+pub fn digits(raw: &str) -> String {
+    digits_before_extension(&fold(raw))
+}
+
 /// Words exporters and phones write instead of a hidden number, lowercased.
 const WITHHELD: &[&str] = &[
     "-1",
@@ -326,6 +333,13 @@ mod tests {
         assert!(same("+1 (212) 555-0100", "212.555.0100"));
         assert!(!same("021-6123 4567", "0755-6123 4567"));
         assert!(!same("95188", "95189"));
+    }
+
+    #[test]
+    fn digits_as_written() {
+        assert_eq!(digits("+86 138-0013-8000"), "8613800138000");
+        assert_eq!(digits("０２１－６１２３ 转 8"), "0216123");
+        assert_eq!(digits("wechat"), "");
     }
 
     #[test]

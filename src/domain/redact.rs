@@ -15,13 +15,13 @@
 
 use std::collections::BTreeSet;
 
-use crate::domain::contacts::normalize_number;
 use crate::domain::evidence::{
     AgencyParty, AgreementPart, ChannelEntry, Charts, ChecklistRow, Count, EvidenceItem,
     EvidencePart, Field, FileRow, FindingRow, FindingsPart, FingerprintPart, Header, LenderParty,
     Letter, LogPart, LogRow, Parties, Report, ReportOptions, ScheduleRow,
 };
 use crate::domain::model::Case;
+use crate::domain::phone;
 use crate::i18n::Text;
 
 const MASK_NAME: Text = Text::new("〔姓名已隐去〕", "〔姓名已隱去〕", "[name hidden]");
@@ -54,9 +54,10 @@ impl Redactor {
             raw.push((d.id_number.clone(), MASK_ID.get(lang)));
         }
         if options.redact_phone {
-            // The number as typed, and its national digits (no +86 / 0086).
+            // The number as typed, and the digits any other spelling shows
+            // (no +86 / 0086, no trunk 0: "+86 21…" and "021-…" both match).
             raw.push((d.phone.clone(), MASK_PHONE.get(lang)));
-            raw.push((normalize_number(&d.phone), MASK_PHONE.get(lang)));
+            raw.push((phone::significant_digits(&d.phone), MASK_PHONE.get(lang)));
         }
         if options.redact_name {
             raw.push((d.name.clone(), MASK_NAME.get(lang)));
@@ -594,6 +595,18 @@ mod tests {
         // Not the number: one digit short, or another digit.
         for s in ["1381234567", "13812345670", "138 1234 567"] {
             assert_eq!(r.redact(s), s);
+        }
+    }
+
+    #[test]
+    fn a_landline_is_masked_with_or_without_country_code_and_trunk_zero() {
+        for typed in ["021-6123 4567", "+86 21 6123 4567"] {
+            let r = redactor("", typed, "");
+            for s in ["021-6123 4567", "+86 21 6123 4567", "0086 (0)21 61234567"] {
+                let out = r.redact(&format!("call {s} now"));
+                assert!(!out.contains("4567"), "{typed}: {s} -> {out}");
+                assert!(!r.leaks(&out), "{typed}: {s} -> {out}");
+            }
         }
     }
 

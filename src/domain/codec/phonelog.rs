@@ -17,10 +17,10 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::domain::contacts::{
-    is_duplicate, normalize_number, DUPLICATE_WINDOW_SECS, MAX_DURATION_SECS, MAX_TEXT_CHARS,
+    is_duplicate, DUPLICATE_WINDOW_SECS, MAX_DURATION_SECS, MAX_TEXT_CHARS,
 };
 use crate::domain::model::{Case, Channel, ContactData, Direction, Outcome, Target};
-use crate::domain::time;
+use crate::domain::{phone, time};
 
 /// Largest file accepted (a few years of calls and SMS is well under this).
 pub const MAX_INPUT_BYTES: usize = 60 * 1024 * 1024;
@@ -149,7 +149,7 @@ fn cap_text(s: &str) -> String {
 }
 
 fn number_of(raw: &str) -> Result<String, RowReason> {
-    let n = normalize_number(raw);
+    let n = phone::key(raw);
     if n.is_empty() {
         Err(RowReason::NoNumber)
     } else if n.len() > MAX_NUMBER_DIGITS {
@@ -898,7 +898,7 @@ pub fn to_contacts(
     // only its ±60 s neighbours with `is_duplicate`.
     let mut index: HashMap<DupKey, BTreeMap<DateTime<FixedOffset>, Vec<ContactData>>> =
         HashMap::new();
-    let key = |d: &ContactData| (normalize_number(&d.from_number), d.channel, d.direction);
+    let key = |d: &ContactData| (phone::key(&d.from_number), d.channel, d.direction);
     for c in case.active_contacts() {
         let k = key(&c.data);
         if !k.0.is_empty() {

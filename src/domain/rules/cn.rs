@@ -6,12 +6,12 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::catalog::*;
 use super::engine::{
-    assemble, clusters, count, days_after, days_before, finding, hours, norm_number, single, Ctx,
-    Item,
+    assemble, clusters, count, days_after, days_before, finding, hours, single, Ctx, Item,
 };
 use super::{Creditor, Facts, Finding, Measure, Rule, Unit};
 use crate::domain::holidays;
 use crate::domain::model::{Channel, EventKind, LenderType, Money, Outcome, Target, Tick};
+use crate::domain::phone;
 
 pub(super) fn check(ctx: &Ctx, today: NaiveDate, out: &mut Vec<Finding>) {
     hours(
@@ -133,7 +133,7 @@ fn daily_connected(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn daily_attempts(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let fallback = norm_number(&ctx.case.debtor.phone);
+    let fallback = phone::key(&ctx.case.debtor.phone);
     let mut days: BTreeMap<(Option<&str>, String, NaiveDate), Vec<&Item>> = BTreeMap::new();
     for it in ctx.items.iter().filter(|it| {
         frequency_call(it)
@@ -143,7 +143,7 @@ fn daily_attempts(ctx: &Ctx, out: &mut Vec<Finding>) {
             )
             && it.target() == Target::Debtor
     }) {
-        let dialled = norm_number(&it.data.number_dialled);
+        let dialled = phone::key(&it.data.number_dialled);
         let number = if dialled.is_empty() {
             fallback.clone()
         } else {
@@ -226,7 +226,7 @@ fn repeated_abuse(ctx: &Ctx, out: &mut Vec<Finding>) {
         let number = if it.lender.is_some() {
             String::new()
         } else {
-            norm_number(&it.data.from_number)
+            phone::key(&it.data.from_number)
         };
         if it.lender.is_some() || !number.is_empty() {
             groups.entry((it.lender, number)).or_default().push(it);

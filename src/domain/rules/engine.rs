@@ -12,7 +12,7 @@ use crate::domain::model::{
     Case, CaseEvent, Channel, ContactData, Debt, Direction, EventKind, Jurisdiction, LenderType,
     Target, Tick,
 };
-use crate::domain::time;
+use crate::domain::{phone, time};
 
 /// One active contact, with its local time and creditor resolved once.
 #[derive(Debug)]
@@ -73,7 +73,7 @@ impl<'a> Item<'a> {
 
     /// Identifies a third party across contacts: the number dialled, else the name.
     pub fn person_key(&self) -> Option<String> {
-        let number = norm_number(&self.data.number_dialled);
+        let number = phone::key(&self.data.number_dialled);
         if !number.is_empty() {
             return Some(number);
         }
@@ -87,18 +87,6 @@ impl<'a> Item<'a> {
             target: self.target(),
         }
     }
-}
-
-/// Digits only, without the mainland country code, so "+86 138…", "0086 138…"
-/// and "138…" match.
-pub(super) fn norm_number(raw: &str) -> String {
-    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-    let national = if raw.trim_start().starts_with('+') || digits.len() == 13 {
-        digits.strip_prefix("86")
-    } else {
-        digits.strip_prefix("0086")
-    };
-    national.map_or_else(|| digits.clone(), str::to_string)
 }
 
 /// The case prepared once for all rules.
@@ -191,8 +179,8 @@ impl<'a> Ctx<'a> {
             && [&d.agency, &d.collector_name, &d.collector_id]
                 .iter()
                 .any(|s| s.trim().eq_ignore_ascii_case(party));
-        let number = norm_number(party);
-        let by_number = !number.is_empty() && number == norm_number(&d.from_number);
+        let number = phone::key(party);
+        let by_number = !number.is_empty() && number == phone::key(&d.from_number);
         by_debt || by_name || by_number
     }
 
@@ -224,7 +212,7 @@ fn outgoing_calls(case: &Case) -> HashMap<String, Vec<DateTime<FixedOffset>>> {
     let mut map: HashMap<String, Vec<DateTime<FixedOffset>>> = HashMap::new();
     for c in case.active_contacts() {
         let d = &c.data;
-        let number = norm_number(&d.number_dialled);
+        let number = phone::key(&d.number_dialled);
         if d.direction == Direction::Outgoing && d.channel.is_call() && !number.is_empty() {
             map.entry(number).or_default().push(d.at);
         }
@@ -236,7 +224,7 @@ fn outgoing_calls(case: &Case) -> HashMap<String, Vec<DateTime<FixedOffset>>> {
 }
 
 fn is_callback(outgoing: &HashMap<String, Vec<DateTime<FixedOffset>>>, d: &ContactData) -> bool {
-    let Some(times) = outgoing.get(&norm_number(&d.from_number)) else {
+    let Some(times) = outgoing.get(&phone::key(&d.from_number)) else {
         return false;
     };
     let before = times.partition_point(|t| *t <= d.at);

@@ -425,6 +425,19 @@ fn cn_daily_attempts_sixth_vs_seventh_per_number() {
 }
 
 #[test]
+fn cn_daily_attempts_count_every_spelling_of_one_landline() {
+    let mut cs = calls(1, "2026-03-04", 10, 4, |d| {
+        d.outcome = Some(Outcome::Unanswered);
+        d.number_dialled = "+86 10 6512 3456".into();
+    });
+    cs.extend(calls(5, "2026-03-04", 11, 3, |d| {
+        d.outcome = Some(Outcome::Unanswered);
+        d.number_dialled = "010-6512 3456".into();
+    }));
+    assert_eq!(count_of(&cn(cs), Jurisdiction::Cn, "CN-DAILY-ATTEMPTS"), 1);
+}
+
+#[test]
 fn cn_burst_is_guidance_and_unverified() {
     let at3 = |t: [&str; 3]| {
         cn(t.iter()
