@@ -26,7 +26,7 @@ use crate::domain::model::{
     Case, Channel, ClaimedOrg, Contact, ContactData, Direction, FileProof, Outcome, PastVersion,
     RecordId, Source, Target, Tick,
 };
-use crate::domain::{phone, time};
+use crate::domain::{numberbook, phone, time};
 
 /// Longest accepted free-text field, in characters (a pasted chat log fits;
 /// localStorage does not fill up from one runaway paste).
@@ -848,32 +848,14 @@ fn tally<K: Ord, I: IntoIterator<Item = K>>(
 }
 
 /// The debt a new contact from `number` is most likely about: the only debt
-/// when there is one; else the debt whose hotline or agency numbers include
-/// it; else the debt of the latest contact from that number. The user can
-/// always change it; None when nothing points anywhere.
+/// when there is one; else what the number book says
+/// ([`numberbook::lender_of`]). The user can always change it; None when
+/// nothing points anywhere.
 pub fn suggest_debt(case: &Case, number: &str) -> Option<RecordId> {
     if let [only] = case.debts.as_slice() {
         return Some(only.id.clone());
     }
-    let wanted = phone::key(number);
-    if wanted.is_empty() {
-        return None;
-    }
-    let listed = case.debts.iter().find(|d| {
-        phone::key(&d.hotline) == wanted
-            || d.agencies
-                .iter()
-                .flat_map(|a| &a.numbers)
-                .any(|n| phone::key(n) == wanted)
-    });
-    if let Some(d) = listed {
-        return Some(d.id.clone());
-    }
-    case.active_contacts()
-        .filter(|c| phone::key(&c.data.from_number) == wanted)
-        .filter_map(|c| c.data.debt_id.as_ref().map(|d| (c.data.at, d)))
-        .max_by_key(|(at, _)| *at)
-        .map(|(_, d)| d.clone())
+    numberbook::lender_of(case, number)
 }
 
 /// Calling numbers seen in active contacts, most used first (ties: most

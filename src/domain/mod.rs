@@ -14,6 +14,7 @@ pub mod holidays;
 pub mod labels;
 pub mod model;
 pub mod money;
+pub mod numberbook;
 pub mod phone;
 pub mod redact;
 pub mod rules;
