@@ -304,8 +304,8 @@ results.scale = { c1k: await scale(1000), c10k: await scale(10000) };
 async function passcode(n) {
   console.log(`== passcode: ${n} contacts ==`);
   const { ctx, page } = await openApp(n, '#/data', '[data-testid="passcode-new"]');
-  await page.getByTestId('passcode-new').fill('2468');
-  await page.getByTestId('passcode-repeat').fill('2468');
+  await page.getByTestId('passcode-new').fill('246813');
+  await page.getByTestId('passcode-repeat').fill('246813');
   await page.getByTestId('passcode-ack').check();
   const set = await step(page, `() => document.querySelector('[data-testid="passcode-set"]').click()`,
     shown('[data-testid="passcode-done"]'));
@@ -320,7 +320,7 @@ async function passcode(n) {
   const unlocks = [];
   for (let i = 0; i < Math.max(3, Math.min(RUNS, 5)); i++) {
     await page.reload();
-    await page.getByTestId('unlock-passcode').fill('2468');
+    await page.getByTestId('unlock-passcode').fill('246813');
     await page.getByTestId('unlock-submit').click();
     await page.getByTestId('page').waitFor({ timeout: 120000 });
     unlocks.push(await page.evaluate(() => Object.fromEntries(

@@ -147,7 +147,7 @@ mod webcrypto_path {
         let derived = webcrypto::derive_key("平安2468", &kdf()).await.unwrap();
         let reference = Key::from_bytes(expected_bytes());
         // Same key: what one seals, the other opens.
-        let sealed = crypto::seal(&derived, [7; 12], b"aad", b"hello");
+        let sealed = crypto::seal(&derived, [7; 12], b"aad", b"hello").unwrap();
         assert_eq!(crypto::open(&reference, b"aad", &sealed).unwrap(), b"hello");
         let wrong = webcrypto::derive_key("平安2469", &kdf()).await.unwrap();
         assert_eq!(
@@ -164,7 +164,7 @@ mod webcrypto_path {
         let nonce = [3u8; 12];
 
         // Sealed here, opened by WebCrypto.
-        let sealed = crypto::seal(&key, nonce, b"dek:c:1", "说明天上门".as_bytes());
+        let sealed = crypto::seal(&key, nonce, b"dek:c:1", "说明天上门".as_bytes()).unwrap();
         let body = sealed[12..].to_vec();
         let p = subtle()
             .decrypt_with_object_and_u8_array(&gcm_params(&nonce, b"dek:c:1"), &web_key, &body)

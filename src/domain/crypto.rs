@@ -40,10 +40,44 @@ pub const MAX_ITERATIONS: u32 = 10_000_000;
 pub const SEALED_PREFIX: &str = "sealed1:";
 const LOCK_VERSION: u32 = 1;
 
-/// Fills a buffer with cryptographically secure random bytes.
-pub type Random<'a> = &'a mut dyn FnMut(&mut [u8]);
+/// The secure random source refused or failed: nothing may be sealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RandomFailed;
+
+/// Fills a buffer with cryptographically secure random bytes, or fails.
+pub type Random<'a> = &'a mut dyn FnMut(&mut [u8]) -> Result<(), RandomFailed>;
 /// An owned random source, as the storage layer keeps one.
-pub type RandomSource = Box<dyn FnMut(&mut [u8])>;
+pub type RandomSource = Box<dyn FnMut(&mut [u8]) -> Result<(), RandomFailed>>;
+
+/// Wrap a source so that one stuck on a value fails: an output of 8 or more
+/// bytes that starts like the previous one is refused (odds 2^-64 otherwise).
+pub fn checked_source(
+    mut inner: impl FnMut(&mut [u8]) -> Result<(), RandomFailed> + 'static,
+) -> RandomSource {
+    let mut last: Option<[u8; 8]> = None;
+    Box::new(move |buf: &mut [u8]| {
+        inner(buf)?;
+        if let Some(head) = buf.get(..8).and_then(|h| <[u8; 8]>::try_from(h).ok()) {
+            if last == Some(head) {
+                return Err(RandomFailed);
+            }
+            last = Some(head);
+        }
+        Ok(())
+    })
+}
+
+/// Fill `buf` from `rng`. A source that reports success but leaves 8 or more
+/// bytes all zero is broken (odds 2^-64 otherwise): a zero nonce, reused on
+/// every write, would give AES-GCM away.
+fn fill(rng: Random, buf: &mut [u8]) -> Result<(), CryptoError> {
+    buf.fill(0);
+    rng(buf).map_err(|RandomFailed| CryptoError::NoRandom)?;
+    if buf.len() >= 8 && buf.iter().all(|b| *b == 0) {
+        return Err(CryptoError::NoRandom);
+    }
+    Ok(())
+}
 
 #[derive(Clone, PartialEq, Eq)]
 pub struct Key([u8; KEY_LEN]);
@@ -52,10 +86,10 @@ impl Key {
     pub fn from_bytes(bytes: [u8; KEY_LEN]) -> Key {
         Key(bytes)
     }
-    pub fn random(rng: Random) -> Key {
+    pub fn random(rng: Random) -> Result<Key, CryptoError> {
         let mut k = [0u8; KEY_LEN];
-        rng(&mut k);
-        Key(k)
+        fill(rng, &mut k)?;
+        Ok(Key(k))
     }
     fn cipher(&self) -> Aes256Gcm {
         Aes256Gcm::new(&self.0.into())
@@ -81,19 +115,26 @@ pub enum CryptoError {
     UnknownKey(String),
     /// Parameters outside what this app accepts.
     Unsupported(String),
+    /// No secure random bytes: nothing was sealed.
+    NoRandom,
+    /// The cipher refused (inputs over 64 GiB): nothing was sealed.
+    Failed,
 }
 
-/// `nonce ‖ ciphertext ‖ tag`.
-pub fn seal(key: &Key, nonce: [u8; NONCE_LEN], aad: &[u8], plain: &[u8]) -> Vec<u8> {
-    let mut out = nonce.to_vec();
-    // AES-GCM only fails for inputs over 64 GiB, far beyond anything stored here.
-    if let Ok(ct) = key
+/// `nonce ‖ ciphertext ‖ tag`, or an error: never the nonce alone.
+pub fn seal(
+    key: &Key,
+    nonce: [u8; NONCE_LEN],
+    aad: &[u8],
+    plain: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
+    let ct = key
         .cipher()
         .encrypt(Nonce::from_slice(&nonce), Payload { msg: plain, aad })
-    {
-        out.extend(ct);
-    }
-    out
+        .map_err(|_| CryptoError::Failed)?;
+    let mut out = nonce.to_vec();
+    out.extend(ct);
+    Ok(out)
 }
 
 pub fn open(key: &Key, aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
@@ -106,10 +147,10 @@ pub fn open(key: &Key, aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError
         .map_err(|_| CryptoError::Rejected)
 }
 
-fn fresh_nonce(rng: Random) -> [u8; NONCE_LEN] {
+pub fn fresh_nonce(rng: Random) -> Result<[u8; NONCE_LEN], CryptoError> {
     let mut n = [0u8; NONCE_LEN];
-    rng(&mut n);
-    n
+    fill(rng, &mut n)?;
+    Ok(n)
 }
 
 pub fn b64(bytes: &[u8]) -> String {
@@ -131,14 +172,14 @@ pub struct Kdf {
 }
 
 impl Kdf {
-    pub fn new(rng: Random) -> Kdf {
+    pub fn new(rng: Random) -> Result<Kdf, CryptoError> {
         let mut salt = [0u8; SALT_LEN];
-        rng(&mut salt);
-        Kdf {
+        fill(rng, &mut salt)?;
+        Ok(Kdf {
             name: KDF_NAME.to_string(),
             iterations: PBKDF2_ITERATIONS,
             salt: b64(&salt),
-        }
+        })
     }
 
     /// The salt, once the parameters are checked as ones this app would use.
@@ -191,15 +232,17 @@ fn wrap_aad(id: &str) -> Vec<u8> {
     format!("dek-data-key:{id}").into_bytes()
 }
 
-fn fresh_id(rng: Random, taken: &[(String, Key)]) -> String {
-    loop {
+fn fresh_id(rng: Random, taken: &[(String, Key)]) -> Result<String, CryptoError> {
+    // A source stuck on one value would loop forever: a few tries, then fail.
+    for _ in 0..16 {
         let mut b = [0u8; 4];
-        rng(&mut b);
+        fill(rng, &mut b)?;
         let id = crate::domain::hash::to_hex(&b);
         if !taken.iter().any(|(t, _)| *t == id) {
-            return id;
+            return Ok(id);
         }
     }
+    Err(CryptoError::NoRandom)
 }
 
 impl LockRecord {
@@ -226,15 +269,22 @@ impl LockRecord {
         keep: Option<&Keyring>,
         lang: Option<String>,
         rng: Random,
-    ) -> (LockRecord, Keyring) {
+    ) -> Result<(LockRecord, Keyring), CryptoError> {
         let mut keys: Vec<(String, Key)> = keep.map(|r| r.keys.clone()).unwrap_or_default();
-        let id = fresh_id(rng, &keys);
-        keys.push((id.clone(), Key::random(rng)));
+        if keep.is_none() {
+            // A first lock holds a spare key until every record is sealed
+            // (`settled`): plain text found under a settled lock was written
+            // by something else, not left by an interrupted first lock.
+            let spare = fresh_id(rng, &keys)?;
+            keys.push((spare, Key::random(rng)?));
+        }
+        let id = fresh_id(rng, &keys)?;
+        keys.push((id.clone(), Key::random(rng)?));
         let ring = Keyring {
             keys,
             write: Some(id),
         };
-        (ring.wrap(kdf, kek, lang, rng), ring)
+        Ok((ring.wrap(kdf, kek, lang, rng)?, ring))
     }
 
     /// Every data key, opened with the KEK. A wrong passcode fails here.
@@ -300,9 +350,31 @@ impl UnlockAttempts {
         (5_000.0 * f64::from(1u32 << doubling)).min(15.0 * 60_000.0)
     }
 
-    /// Milliseconds to wait before the next try (0 = now).
+    /// Milliseconds to wait before the next try (0 = now), never more than
+    /// the delay itself: a failure stamped in the future (the clock was
+    /// ahead, then corrected) or a damaged stamp costs one delay, not months.
     pub fn wait_ms(&self, now_ms: f64) -> f64 {
-        (self.last_failure_ms + Self::delay_ms(self.failures) - now_ms).max(0.0)
+        let delay = Self::delay_ms(self.failures);
+        let wait = self.last_failure_ms + delay - now_ms;
+        if wait.is_finite() {
+            wait.clamp(0.0, delay)
+        } else {
+            delay
+        }
+    }
+
+    /// The record as read at `now_ms`: a stamp in the future (the clock was
+    /// ahead, then corrected) or not a number counts from now, so the wait is
+    /// one delay long, not the months until the clock catches up.
+    pub fn sanitised(self, now_ms: f64) -> UnlockAttempts {
+        if self.last_failure_ms.is_finite() && self.last_failure_ms <= now_ms {
+            self
+        } else {
+            UnlockAttempts {
+                last_failure_ms: now_ms,
+                ..self
+            }
+        }
     }
 
     pub fn failed(self, now_ms: f64) -> UnlockAttempts {
@@ -310,26 +382,6 @@ impl UnlockAttempts {
             failures: self.failures.saturating_add(1),
             last_failure_ms: now_ms,
         }
-    }
-}
-
-pub const MIN_PASSCODE_CHARS: usize = 4;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PasscodeProblem {
-    TooShort,
-    Mismatch,
-}
-
-/// Check a new passcode and its repetition. Length counts characters, so a
-/// four-character Chinese passcode is as acceptable as "1234".
-pub fn check_new_passcode(new: &str, repeat: &str) -> Result<(), PasscodeProblem> {
-    if new.chars().count() < MIN_PASSCODE_CHARS {
-        Err(PasscodeProblem::TooShort)
-    } else if new != repeat {
-        Err(PasscodeProblem::Mismatch)
-    } else {
-        Ok(())
     }
 }
 
@@ -356,22 +408,27 @@ pub fn sealed_key_id(stored: &str) -> Option<&str> {
 
 impl Keyring {
     /// Seal every key under a KEK into a lock record.
-    pub fn wrap(&self, kdf: Kdf, kek: &Key, lang: Option<String>, rng: Random) -> LockRecord {
-        let keys = self
-            .keys
-            .iter()
-            .map(|(id, key)| WrappedKey {
+    pub fn wrap(
+        &self,
+        kdf: Kdf,
+        kek: &Key,
+        lang: Option<String>,
+        rng: Random,
+    ) -> Result<LockRecord, CryptoError> {
+        let mut keys = Vec::with_capacity(self.keys.len());
+        for (id, key) in &self.keys {
+            keys.push(WrappedKey {
                 id: id.clone(),
-                sealed: b64(&seal(kek, fresh_nonce(rng), &wrap_aad(id), &key.0)),
-            })
-            .collect();
-        LockRecord {
+                sealed: b64(&seal(kek, fresh_nonce(rng)?, &wrap_aad(id), &key.0)?),
+            });
+        }
+        Ok(LockRecord {
             v: LOCK_VERSION,
             kdf,
             keys,
             current: self.write.clone(),
             lang,
-        }
+        })
     }
 
     /// This ring, writing plain text (keys kept to read what is still sealed).
@@ -404,17 +461,17 @@ impl Keyring {
     }
 
     /// The text to store under `name`: sealed with the current key, or plain
-    /// while going back to plain storage.
-    pub fn seal_text(&self, name: &str, plain: &str, rng: Random) -> String {
-        let Some((id, key)) = self
-            .write
-            .as_deref()
-            .and_then(|id| self.key(id).map(|k| (id, k)))
-        else {
-            return plain.to_string();
+    /// while going back to plain storage. Any failure is an error, never a
+    /// weaker text.
+    pub fn seal_text(&self, name: &str, plain: &str, rng: Random) -> Result<String, CryptoError> {
+        let Some(id) = self.write.as_deref() else {
+            return Ok(plain.to_string());
         };
-        let sealed = seal(key, fresh_nonce(rng), name.as_bytes(), plain.as_bytes());
-        format!("{SEALED_PREFIX}{id}:{}", dense::encode(&sealed))
+        let key = self
+            .key(id)
+            .ok_or_else(|| CryptoError::UnknownKey(id.to_string()))?;
+        let sealed = seal(key, fresh_nonce(rng)?, name.as_bytes(), plain.as_bytes())?;
+        Ok(format!("{SEALED_PREFIX}{id}:{}", dense::encode(&sealed)))
     }
 
     /// Open what is stored under `name`. Plain text passes through (marked
@@ -448,7 +505,7 @@ pub mod tests {
     use super::*;
 
     /// Deterministic "randomness" for tests: distinct bytes on every call.
-    pub fn counter_rng() -> impl FnMut(&mut [u8]) {
+    pub fn counter_rng() -> impl FnMut(&mut [u8]) -> Result<(), RandomFailed> {
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
         move |buf: &mut [u8]| {
             for b in buf.iter_mut() {
@@ -457,6 +514,24 @@ pub mod tests {
                 state ^= state << 17;
                 *b = state as u8;
             }
+            Ok(())
+        }
+    }
+
+    /// A source that fails after `n` good calls, the two ways a browser's
+    /// can: by saying so, or by leaving the buffer untouched.
+    pub fn failing_rng(
+        n: usize,
+        silent: bool,
+    ) -> impl FnMut(&mut [u8]) -> Result<(), RandomFailed> {
+        let mut good = counter_rng();
+        let mut left = n;
+        move |buf: &mut [u8]| {
+            if left == 0 {
+                return if silent { Ok(()) } else { Err(RandomFailed) };
+            }
+            left -= 1;
+            good(buf)
         }
     }
 
@@ -468,19 +543,68 @@ pub mod tests {
         Key(out)
     }
 
-    fn setup() -> (LockRecord, Keyring, Key, impl FnMut(&mut [u8])) {
+    fn setup() -> (
+        LockRecord,
+        Keyring,
+        Key,
+        impl FnMut(&mut [u8]) -> Result<(), RandomFailed>,
+    ) {
         let mut rng = counter_rng();
-        let kdf = Kdf::new(&mut rng);
+        let kdf = Kdf::new(&mut rng).unwrap();
         let kek = test_kek("1234", &kdf);
-        let (rec, ring) = LockRecord::create(kdf, &kek, None, None, &mut rng);
+        let (rec, ring) = LockRecord::create(kdf, &kek, None, None, &mut rng).unwrap();
         (rec, ring, kek, rng)
+    }
+
+    #[test]
+    fn a_failing_random_source_seals_nothing() {
+        let (_, ring, kek, _) = setup();
+        for silent in [false, true] {
+            let mut broken = failing_rng(0, silent);
+            assert_eq!(
+                ring.seal_text("dek:c:1", "张三", &mut broken),
+                Err(CryptoError::NoRandom)
+            );
+            assert_eq!(Kdf::new(&mut broken), Err(CryptoError::NoRandom));
+            assert_eq!(Key::random(&mut broken), Err(CryptoError::NoRandom));
+            let kdf = Kdf::new(&mut counter_rng()).unwrap();
+            // Fails at each step of making a lock: id, key, wrapping.
+            for n in 0..3 {
+                let made =
+                    LockRecord::create(kdf.clone(), &kek, None, None, &mut failing_rng(n, silent));
+                assert_eq!(made.err(), Some(CryptoError::NoRandom), "after {n}");
+            }
+        }
+        // A source stuck on one value: the same 8 bytes twice are refused.
+        let stuck = |b: &mut [u8]| {
+            b.fill(7);
+            Ok::<(), RandomFailed>(())
+        };
+        let mut checked = checked_source(stuck);
+        let made = LockRecord::create(kdf_for_test(), &kek, None, None, &mut *checked);
+        assert_eq!(made.err(), Some(CryptoError::NoRandom));
+        // Without the check, a fresh key id is given up on, not looked for forever.
+        let mut stuck = stuck;
+        let made = LockRecord::create(kdf_for_test(), &kek, None, None, &mut stuck);
+        assert_eq!(made.err(), Some(CryptoError::NoRandom));
+        // A good source passes the check.
+        let mut good = checked_source(counter_rng());
+        assert!(LockRecord::create(kdf_for_test(), &kek, None, None, &mut *good).is_ok());
+    }
+
+    fn kdf_for_test() -> Kdf {
+        Kdf::new(&mut counter_rng()).unwrap()
     }
 
     #[test]
     fn seal_round_trip_and_fresh_nonces() {
         let (_, ring, _, mut rng) = setup();
-        let a = ring.seal_text("dek:c:1", "张三 13800000000", &mut rng);
-        let b = ring.seal_text("dek:c:1", "张三 13800000000", &mut rng);
+        let a = ring
+            .seal_text("dek:c:1", "张三 13800000000", &mut rng)
+            .unwrap();
+        let b = ring
+            .seal_text("dek:c:1", "张三 13800000000", &mut rng)
+            .unwrap();
         assert!(is_sealed(&a));
         assert_ne!(a, b, "each write gets a fresh nonce");
         assert!(!a.contains("13800000000"));
@@ -492,7 +616,7 @@ pub mod tests {
     #[test]
     fn tampering_truncation_and_moving_are_rejected() {
         let (_, ring, _, mut rng) = setup();
-        let sealed = ring.seal_text("dek:c:1", "hello", &mut rng);
+        let sealed = ring.seal_text("dek:c:1", "hello", &mut rng).unwrap();
         let (head, body) = sealed.rsplit_once(':').unwrap();
         let mut bytes = dense::decode(body).unwrap();
         for i in 0..bytes.len() {
@@ -566,20 +690,6 @@ pub mod tests {
     }
 
     #[test]
-    fn new_passcodes_are_checked() {
-        assert_eq!(
-            check_new_passcode("123", "123"),
-            Err(PasscodeProblem::TooShort)
-        );
-        assert_eq!(
-            check_new_passcode("1234", "1243"),
-            Err(PasscodeProblem::Mismatch)
-        );
-        assert_eq!(check_new_passcode("1234", "1234"), Ok(()));
-        assert_eq!(check_new_passcode("平安喜乐", "平安喜乐"), Ok(()));
-    }
-
-    #[test]
     fn unlock_delay_grows_and_is_capped() {
         assert_eq!(UnlockAttempts::delay_ms(0), 0.0);
         assert_eq!(UnlockAttempts::delay_ms(2), 0.0);
@@ -597,19 +707,50 @@ pub mod tests {
     }
 
     #[test]
+    fn a_clock_jump_never_makes_the_wait_longer_than_the_delay() {
+        const YEAR_MS: f64 = 365.0 * 24.0 * 3_600_000.0;
+        let now = 1_790_000_000_000.0;
+        // Three wrong tries with the clock a year ahead, then the clock is corrected.
+        let ahead = (0..3).fold(UnlockAttempts::default(), |a, _| a.failed(now + YEAR_MS));
+        assert_eq!(ahead.wait_ms(now), 5_000.0, "capped at the delay");
+        let read = ahead.sanitised(now);
+        assert_eq!(read.failures, 3);
+        assert_eq!(read.wait_ms(now), 5_000.0);
+        assert_eq!(
+            read.wait_ms(now + 5_000.0),
+            0.0,
+            "then the right passcode is tried"
+        );
+        // A damaged stamp waits one delay, never forever and never zero.
+        for stamp in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300] {
+            let damaged = UnlockAttempts {
+                failures: 4,
+                last_failure_ms: stamp,
+            };
+            assert_eq!(damaged.wait_ms(now), 10_000.0, "{stamp}");
+            let read = damaged.sanitised(now);
+            assert_eq!(read.wait_ms(now + 10_000.0), 0.0, "{stamp}");
+        }
+        // The clock moved back after the failures: capped as well.
+        let a = (0..3).fold(UnlockAttempts::default(), |a, _| a.failed(now));
+        assert_eq!(a.wait_ms(now - YEAR_MS), 5_000.0);
+    }
+
+    #[test]
     fn changing_the_passcode_keeps_old_records_readable() {
         let (_, ring, _, mut rng) = setup();
-        let old = ring.seal_text("dek:debts", "old", &mut rng);
-        let kdf2 = Kdf::new(&mut rng);
+        let old = ring.seal_text("dek:debts", "old", &mut rng).unwrap();
+        let kdf2 = Kdf::new(&mut rng).unwrap();
         let kek2 = test_kek("new-pass", &kdf2);
-        let (rec2, ring2) = LockRecord::create(kdf2, &kek2, Some(&ring), None, &mut rng);
+        let (rec2, ring2) =
+            LockRecord::create(kdf2, &kek2, Some(&ring.settled()), None, &mut rng).unwrap();
         assert_eq!(rec2.keys.len(), 2);
         assert!(!rec2.is_settled());
         let reopened = rec2.unlock(&kek2).unwrap();
         let o = reopened.open_text("dek:debts", &old).unwrap();
         assert_eq!(o.text, "old");
         assert!(o.stale, "sealed with the old key: re-seal");
-        let new = ring2.seal_text("dek:debts", "new", &mut rng);
+        let new = ring2.seal_text("dek:debts", "new", &mut rng).unwrap();
         assert!(!reopened.open_text("dek:debts", &new).unwrap().stale);
         let settled = rec2.settled();
         assert!(settled.is_settled());

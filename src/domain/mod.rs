@@ -18,4 +18,5 @@ pub mod numberbook;
 pub mod phone;
 pub mod redact;
 pub mod rules;
+pub mod strength;
 pub mod time;

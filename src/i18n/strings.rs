@@ -170,4 +170,9 @@ strings! { Key;
     DashThisWeek => "最近 7 天的催收联系", "最近 7 天的催收聯繫", "Collection contacts, last 7 days";
     DashFindings => "规则检查发现", "規則檢查發現", "Rule-check findings";
     DashUnconfirmed => "还缺书面确认：{0}。没有书面确认，新协议很难证明——去协议页补上。", "還缺書面確認：{0}。沒有書面確認，新協議很難證明——去協議頁補上。", "Written confirmation missing: {0}. Without it the new terms are hard to prove: add it on the Agreement page.";
+    BannerNotSealed => "没有保存：浏览器没有提供加密所需的随机数，所以这项修改没有写入（宁可不写，也不写成可被破解的形式）。请重新加载页面后再试；在此之前请不要关闭页面。", "沒有儲存：瀏覽器沒有提供加密所需的隨機數，所以這項修改沒有寫入（寧可不寫，也不寫成可被破解的形式）。請重新載入頁面後再試；在此之前請不要關閉頁面。", "Not saved: the browser gave no random numbers for the encryption, so this change was not written (rather than written in a breakable form). Reload the page and try again; until then, do not close it.";
+    BannerFileTitle => "你正在从手机或电脑上的文件打开本工具", "你正在從手機或電腦上的檔案開啟本工具", "You opened this tool from a file on your device";
+    BannerFileBody => "这样打开时，在同一个浏览器里打开的任何本地网页文件（例如别人发给你的 .html 文件）都能读取甚至修改这里的记录，浏览器不会阻止。请设置密码锁：设置后记录以加密形式保存，被改动或删除时本工具会提示。", "這樣開啟時，在同一個瀏覽器裡開啟的任何本機網頁檔案（例如別人傳給你的 .html 檔案）都能讀取甚至修改這裡的紀錄，瀏覽器不會阻止。請設定密碼鎖：設定後紀錄以加密形式儲存，被改動或刪除時本工具會提示。", "Opened this way, any local web-page file opened in the same browser (such as an .html file someone sent you) can read and even change these records; the browser does not stop it. Set a passcode: the records are then stored encrypted, and this tool tells you when one was changed or removed.";
+    BannerFileLocked => "密码锁已开启：其他本地网页文件读不到记录内容；如果记录被改动，本工具会在下次打开时提示。但它们仍可以删除记录，请定期导出备份。", "密碼鎖已開啟：其他本機網頁檔案讀不到紀錄內容；如果紀錄被改動，本工具會在下次開啟時提示。但它們仍可以刪除紀錄，請定期匯出備份。", "The passcode lock is on: other local web-page files cannot read the records, and a changed record is reported the next time you open the tool. They can still delete records, so export a backup regularly.";
+    BannerFileSetLock => "设置密码锁", "設定密碼鎖", "Set a passcode";
 }

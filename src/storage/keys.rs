@@ -23,6 +23,8 @@ pub enum StoreKey {
     UnlockAttempts,
     /// A contact being typed when the app locked, restored after unlocking.
     Draft,
+    /// Written (a time stamp, plain) by "lock now": every open tab locks.
+    LockAll,
 }
 
 impl StoreKey {
@@ -31,7 +33,7 @@ impl StoreKey {
     pub fn stays_plain(&self) -> bool {
         matches!(
             self,
-            StoreKey::NeutralName | StoreKey::Lock | StoreKey::UnlockAttempts
+            StoreKey::NeutralName | StoreKey::Lock | StoreKey::UnlockAttempts | StoreKey::LockAll
         )
     }
 
@@ -49,6 +51,7 @@ impl StoreKey {
             StoreKey::Lock => format!("{PREFIX}lock"),
             StoreKey::UnlockAttempts => format!("{PREFIX}unlock-attempts"),
             StoreKey::Draft => format!("{PREFIX}draft"),
+            StoreKey::LockAll => format!("{PREFIX}lock-all"),
         }
     }
 
@@ -65,6 +68,7 @@ impl StoreKey {
             "lock" => StoreKey::Lock,
             "unlock-attempts" => StoreKey::UnlockAttempts,
             "draft" => StoreKey::Draft,
+            "lock-all" => StoreKey::LockAll,
             _ => {
                 if let Some(seq) = rest.strip_prefix("c:") {
                     StoreKey::Contact(seq.parse().ok()?)
@@ -97,6 +101,7 @@ mod tests {
             StoreKey::Lock,
             StoreKey::UnlockAttempts,
             StoreKey::Draft,
+            StoreKey::LockAll,
         ];
         for k in keys {
             assert_eq!(StoreKey::parse(&k.name()), Some(k.clone()));

@@ -92,6 +92,9 @@ pub enum SaveError {
     /// This key holds data this version must not overwrite.
     Protected(String),
     Encode(String),
+    /// No secure random numbers (or sealing failed) while a passcode is set:
+    /// nothing was written, rather than writing it badly sealed or plain.
+    NotSealed(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -206,7 +209,8 @@ impl Store {
                 StoreKey::NeutralName
                 | StoreKey::Lock
                 | StoreKey::UnlockAttempts
-                | StoreKey::Draft => {}
+                | StoreKey::Draft
+                | StoreKey::LockAll => {}
                 StoreKey::Quarantine(original) => out.problems.push(Problem::Quarantined {
                     key: original,
                     quarantine_key: name,
@@ -320,8 +324,9 @@ impl Store {
                 if migrated || opened.stale {
                     // Best effort: if the rewrite fails the old form stays readable.
                     if let Ok(text) = envelope::encode(&value) {
-                        let text = self.seal_for(name, &text);
-                        let _ = self.write_raw(name, Some(text));
+                        if let Ok(text) = self.seal_for(name, &text) {
+                            let _ = self.write_raw(name, Some(text));
+                        }
                     }
                 }
                 apply(out, value);
@@ -342,8 +347,14 @@ impl Store {
 
     /// The text inside a stored value. Without a passcode, plain text passes
     /// through uncopied (this runs for every record at start).
+    /// With the lock on and settled, plain text is refused: something other
+    /// than this app wrote it (on `file://`, any local page can).
     fn open_stored<'a>(&self, name: &str, raw: &'a str) -> Result<Opened<'a>, String> {
+        let settled = self.lock.as_ref().is_some_and(LockRecord::is_settled);
         match &self.ring {
+            Some(_) if settled && !crypto::is_sealed(raw) => {
+                Err("plain text where a sealed value belongs: changed by something else".into())
+            }
             Some(ring) => ring
                 .open_text(name, raw)
                 .map(|o| Opened {
@@ -359,12 +370,17 @@ impl Store {
         }
     }
 
-    /// What to store under `name`: sealed while a passcode is set.
-    fn seal_for(&mut self, name: &str, text: &str) -> String {
-        match (&self.ring, self.random.as_mut()) {
-            (Some(ring), Some(random)) => ring.seal_text(name, text, &mut **random),
-            _ => text.to_string(),
-        }
+    /// What to store under `name`: sealed while a passcode is set. Without
+    /// a working random source nothing is written.
+    fn seal_for(&mut self, name: &str, text: &str) -> Result<String, SaveError> {
+        let Some(ring) = &self.ring else {
+            return Ok(text.to_string());
+        };
+        let Some(random) = self.random.as_mut() else {
+            return Err(SaveError::NotSealed("no secure random source".into()));
+        };
+        ring.seal_text(name, text, &mut **random)
+            .map_err(|e| SaveError::NotSealed(format!("{e:?}")))
     }
 
     fn decode_stored<T: DeserializeOwned>(
@@ -382,10 +398,13 @@ impl Store {
     /// Copy the raw text aside, then free the key. If the copy fails, protect the key.
     fn quarantine(&mut self, name: &str, raw: &str, reason: String) -> Problem {
         let quarantine_key = StoreKey::Quarantine(name.to_string()).name();
-        let copy = self.seal_for(&quarantine_key, raw);
-        let copied = match self.backend.get(&quarantine_key) {
-            Ok(Some(existing)) if existing == raw => true,
-            _ => self.backend.set(&quarantine_key, &copy).is_ok(),
+        let copied = match (
+            self.backend.get(&quarantine_key),
+            self.seal_for(&quarantine_key, raw),
+        ) {
+            (Ok(Some(existing)), _) if existing == raw => true,
+            (_, Ok(copy)) => self.backend.set(&quarantine_key, &copy).is_ok(),
+            (_, Err(_)) => false,
         };
         if copied && self.backend.remove(name).is_ok() {
             Problem::Quarantined {
@@ -469,7 +488,7 @@ impl Store {
     fn put<T: Serialize>(&mut self, key: StoreKey, value: &T) -> Result<(), SaveError> {
         let text = envelope::encode(value).map_err(SaveError::Encode)?;
         let name = key.name();
-        let text = self.seal_for(&name, &text);
+        let text = self.seal_for(&name, &text)?;
         self.write_raw(&name, Some(text))
     }
 
@@ -551,13 +570,12 @@ impl Store {
                     && !keep.contains(k.as_str())
             })
             .collect();
-        let mut writes: Vec<(String, Option<String>)> = writes
-            .into_iter()
-            .map(|(k, v)| {
-                let v = v.map(|text| self.seal_for(&k, &text));
-                (k, v)
-            })
-            .collect();
+        let mut sealed: Vec<(String, Option<String>)> = Vec::with_capacity(writes.len());
+        for (k, v) in writes {
+            let v = v.map(|text| self.seal_for(&k, &text)).transpose()?;
+            sealed.push((k, v));
+        }
+        let mut writes = sealed;
         writes.extend(stale.into_iter().map(|k| (k, None)));
         self.transaction(writes)
     }
@@ -667,12 +685,20 @@ impl Store {
             | StoreKey::NeutralName
             | StoreKey::Lock
             | StoreKey::UnlockAttempts
-            | StoreKey::Draft => false,
+            | StoreKey::Draft
+            | StoreKey::LockAll => false,
         }
     }
 
     pub fn neutral_name(&self) -> bool {
         matches!(self.backend.get(&StoreKey::NeutralName.name()), Ok(Some(v)) if v == "1")
+    }
+
+    /// Tell every other open tab to lock (they see the `storage` event).
+    pub fn signal_lock_all(&mut self, now_ms: f64) {
+        let _ = self
+            .backend
+            .set(&StoreKey::LockAll.name(), &format!("{now_ms}"));
     }
 
     pub fn set_neutral_name(&mut self, on: bool) -> Result<(), SaveError> {
@@ -736,10 +762,23 @@ impl Store {
             .unwrap_or_default()
     }
 
+    /// The failed attempts as of `now_ms`; a stamp from a clock that was
+    /// ahead is moved to now (and stored), so the wait is one delay long.
+    pub fn unlock_attempts_at(&mut self, now_ms: f64) -> UnlockAttempts {
+        let read = self.unlock_attempts();
+        let fixed = read.sanitised(now_ms);
+        if fixed != read {
+            if let Ok(text) = serde_json::to_string(&fixed) {
+                let _ = self.backend.set(&StoreKey::UnlockAttempts.name(), &text);
+            }
+        }
+        fixed
+    }
+
     /// Open the data keys with `kek` (derived from the typed passcode).
     /// A wrong passcode is counted, and counts towards the growing wait.
     pub fn unlock(&mut self, kek: &Key, now_ms: f64) -> Result<(), UnlockError> {
-        let attempts = self.unlock_attempts();
+        let attempts = self.unlock_attempts_at(now_ms);
         let wait = attempts.wait_ms(now_ms);
         if wait > 0.0 {
             return Err(UnlockError::Wait(wait));
@@ -787,7 +826,7 @@ impl Store {
 
     /// Fresh key-stretching parameters (a new random salt).
     pub fn new_kdf(&mut self) -> Option<Kdf> {
-        self.random.as_mut().map(|r| Kdf::new(&mut **r))
+        self.random.as_mut().and_then(|r| Kdf::new(&mut **r).ok())
     }
 
     /// Whether `kek` opens the current lock (to confirm the current passcode).
@@ -813,7 +852,8 @@ impl Store {
         let Some(random) = self.random.as_mut() else {
             return Err(SaveError::Unavailable("no secure random source".into()));
         };
-        let (record, ring) = LockRecord::create(kdf, kek, self.ring.as_ref(), lang, &mut **random);
+        let (record, ring) = LockRecord::create(kdf, kek, self.ring.as_ref(), lang, &mut **random)
+            .map_err(|e| SaveError::NotSealed(format!("{e:?}")))?;
         self.commit_lock(record, ring)
     }
 
@@ -869,7 +909,7 @@ impl Store {
             if !opened.stale {
                 continue;
             }
-            let text = self.seal_for(&name, &opened.text);
+            let text = self.seal_for(&name, &opened.text)?;
             if self.protected.contains(&name) {
                 // A value this version must not change (say, from a newer
                 // version): its text stays exactly as it is, only the

@@ -407,6 +407,75 @@ mod passcode {
     }
 
     #[test]
+    fn without_random_numbers_a_locked_store_writes_nothing() {
+        use crate::domain::crypto::tests::failing_rng;
+        let shared = fresh(&sample_case());
+        set(&shared, "", "2468").unwrap();
+        let before = shared.raw();
+        for silent in [false, true] {
+            let mut store = unlocked(
+                Store::with_backend(Box::new(shared.clone()))
+                    .with_random(Some(Box::new(failing_rng(0, silent)))),
+                "2468",
+            );
+            store.load();
+            let mut c = contact(9);
+            c.data.notes = "新的备注".into();
+            assert!(matches!(
+                store.save_contact(&c),
+                Err(SaveError::NotSealed(_))
+            ));
+            let mut case = sample_case();
+            case.contacts.push(c);
+            assert!(matches!(
+                store.replace_case(&case),
+                Err(SaveError::NotSealed(_))
+            ));
+            assert_eq!(store.pending_writes(), 0);
+            assert_eq!(shared.raw(), before, "nothing written");
+        }
+    }
+
+    #[test]
+    fn with_the_lock_on_a_value_changed_by_something_else_is_reported() {
+        let shared = fresh(&sample_case());
+        set(&shared, "", "246813").unwrap();
+        // Another page of the same origin rewrites a record in plain text,
+        // and damages another.
+        let plain = r#"{"v":2,"d":{"name":"李四","phone":"","id_number":""}}"#;
+        shared
+            .map
+            .borrow_mut()
+            .map
+            .insert("dek:debtor".into(), plain.into());
+        let sealed = shared.map.borrow().map.get("dek:c:2").cloned().unwrap();
+        let mut damaged = sealed.clone();
+        damaged.pop();
+        damaged.push('x');
+        shared
+            .map
+            .borrow_mut()
+            .map
+            .insert("dek:c:2".into(), damaged);
+        let loaded = open_with(&shared, "246813").unwrap();
+        assert_ne!(
+            loaded.case.debtor.name, "李四",
+            "a planted value is not taken"
+        );
+        for key in ["dek:debtor", "dek:c:2"] {
+            assert!(
+                loaded
+                    .problems
+                    .iter()
+                    .any(|p| matches!(p, Problem::Quarantined { key: k, .. } if k == key)),
+                "{key}: {:?}",
+                loaded.problems
+            );
+        }
+        assert!(!shared.raw().contains("李四"), "kept aside sealed");
+    }
+
+    #[test]
     fn wrong_passcodes_make_the_next_try_wait() {
         let shared = fresh(&sample_case());
         set(&shared, "", "2468").unwrap();
@@ -520,7 +589,9 @@ mod passcode {
         );
         let store = unlocked(shared.store(), "2468");
         let ring = store.ring.clone().unwrap();
-        let sealed = ring.seal_text("dek:events", &newer, &mut counter_rng());
+        let sealed = ring
+            .seal_text("dek:events", &newer, &mut counter_rng())
+            .unwrap();
         shared
             .map
             .borrow_mut()
@@ -613,7 +684,7 @@ mod passcode {
         let mut store = shared.store();
         assert!(matches!(store.lock_state(), LockState::Damaged(_)));
         assert!(store.raw_dump().contains("dek:c:1"));
-        let kdf = Kdf::new(&mut counter_rng());
+        let kdf = Kdf::new(&mut counter_rng()).unwrap();
         let kek = test_kek("x", &kdf);
         let _ = store.set_passcode(kdf, &kek, None);
         assert_eq!(shared.map.borrow().map.get("dek:lock").unwrap(), "{oops");

@@ -5,22 +5,26 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::crypto::{Kdf, Key, RandomSource, KEY_LEN};
+use crate::domain::crypto::{checked_source, Kdf, Key, RandomFailed, RandomSource, KEY_LEN};
 
 fn crypto() -> Option<web_sys::Crypto> {
     web_sys::window()?.crypto().ok()
 }
 
 /// `crypto.getRandomValues`, or None where the browser has no WebCrypto.
+/// A call that throws fails the write that asked (see `crypto::checked_source`).
 pub fn random_source() -> Option<RandomSource> {
     let crypto = crypto()?;
     let mut probe = [0u8; 1];
     crypto.get_random_values_with_u8_array(&mut probe).ok()?;
-    Some(Box::new(move |buf: &mut [u8]| {
+    Some(checked_source(move |buf: &mut [u8]| {
         // getRandomValues takes at most 65,536 bytes per call.
         for chunk in buf.chunks_mut(65_536) {
-            let _ = crypto.get_random_values_with_u8_array(chunk);
+            crypto
+                .get_random_values_with_u8_array(chunk)
+                .map_err(|_| RandomFailed)?;
         }
+        Ok(())
     }))
 }
 

@@ -83,6 +83,9 @@ fn Shell(store: Store) -> impl IntoView {
     });
     lock::install_auto_lock(state);
 
+    let _ = window_event_listener(ev::click, |e| browser::replace_in_app_link(&e));
+    let _ = window_event_listener(ev::focusin, |e| browser::no_form_memory(&e));
+    let _ = window_event_listener(ev::pagehide, |_| browser::forget_form_values());
     let page = RwSignal::new(Page::from_hash(&location_hash_or_empty()));
     let _ = window_event_listener(ev::hashchange, move |_| {
         page.set(Page::from_hash(&location_hash_or_empty()));
@@ -94,6 +97,10 @@ fn Shell(store: Store) -> impl IntoView {
         if let Some(key) = e.key() {
             if lock::is_lock_key(&key) {
                 browser::reload();
+                return;
+            }
+            if lock::is_lock_all_key(&key) {
+                lock::lock_now(state);
                 return;
             }
             state.external_change(&key, e.new_value());
@@ -186,10 +193,6 @@ fn Header(page: RwSignal<Page>) -> impl IntoView {
     view! {
         <header class="topbar no-print">
             <a class="brand" href="#/" data-testid="brand">{move || state.t(Key::AppName)}</a>
-            <button type="button" class="quick-exit" data-testid="quick-exit" on:click=move |_| browser::quick_exit()
-                title=move || state.t(Key::QuickExitHelp)>
-                {move || state.t(Key::QuickExit)}
-            </button>
             <label class="lang">
                 <span class="sr-only">{move || state.t(Key::Language)}</span>
                 <select data-testid="lang-switch"
@@ -204,7 +207,10 @@ fn Header(page: RwSignal<Page>) -> impl IntoView {
                 </select>
             </label>
         </header>
-        <nav class="tabs no-print" aria-label=move || state.t(Key::NavLabel)>
+        // Sticky: quick exit stays in reach however far a page is scrolled
+        // (a phone has no Esc), in the flow, so it never covers content.
+        <div class="navbar no-print">
+        <nav class="tabs" aria-label=move || state.t(Key::NavLabel)>
             {items.into_iter().map(|(p, key, testid)| {
                 let target = p.clone();
                 let active = Memo::new(move |_| {
@@ -228,6 +234,11 @@ fn Header(page: RwSignal<Page>) -> impl IntoView {
                 }
             }).collect_view()}
         </nav>
+            <button type="button" class="quick-exit" data-testid="quick-exit" on:click=move |_| browser::quick_exit()
+                title=move || state.t(Key::QuickExitHelp)>
+                {move || state.t(Key::QuickExit)}
+            </button>
+        </div>
     }
 }
 
@@ -235,8 +246,20 @@ fn Header(page: RwSignal<Page>) -> impl IntoView {
 #[component]
 fn Banners() -> impl IntoView {
     let state = use_app();
+    // Every local HTML file opened in this browser shares the storage of the
+    // single-file version (file:// is one origin in Chromium): say so.
+    let from_file = browser::from_file();
     view! {
         <div class="banners no-print">
+            {from_file.then(|| view! {
+                <div class="banner warn" role="note" data-testid="banner-file">
+                    <strong>{move || state.t(Key::BannerFileTitle)}</strong>
+                    <p>{move || state.t(if state.has_passcode() { Key::BannerFileLocked } else { Key::BannerFileBody })}</p>
+                    <Show when=move || !state.has_passcode()>
+                        <a class="button" href="#/data" data-testid="banner-file-lock">{move || state.t(Key::BannerFileSetLock)}</a>
+                    </Show>
+                </div>
+            })}
             <Show when=move || state.unavailable.get().is_some()>
                 <div class="banner danger" role="alert" data-testid="banner-unavailable">
                     <strong>{move || state.t(Key::BannerUnavailableTitle)}</strong>
@@ -257,6 +280,11 @@ fn Banners() -> impl IntoView {
             <Show when=move || matches!(state.save_error.get(), Some(SaveError::Protected(_) | SaveError::Encode(_)))>
                 <div class="banner danger" role="alert" data-testid="banner-save-error">
                     <strong>{move || state.t(Key::BannerSaveFailed)}</strong>
+                </div>
+            </Show>
+            <Show when=move || matches!(state.save_error.get(), Some(SaveError::NotSealed(_)))>
+                <div class="banner danger" role="alert" data-testid="banner-not-sealed">
+                    <strong>{move || state.t(Key::BannerNotSealed)}</strong>
                 </div>
             </Show>
             <Show when=move || !state.problems.get().is_empty()>

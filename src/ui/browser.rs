@@ -74,8 +74,10 @@ pub fn print() {
 }
 
 /// Leave at once for a blank page, replacing this entry in the history so
-/// "back" does not land on the case. Nothing stored is touched; nothing is
-/// kept in memory once the page is gone.
+/// "back" does not land on the case (in-app links replace too, see
+/// `replace_in_app_links`, so the app holds one entry only). Nothing stored
+/// is touched; this tab's session storage is cleared and nothing is kept in
+/// memory once the page is gone.
 pub fn quick_exit() {
     if let Some(w) = web_sys::window() {
         if let Some(d) = w.document() {
@@ -84,7 +86,72 @@ pub fn quick_exit() {
                 body.set_inner_html("");
             }
         }
+        if let Ok(Some(s)) = w.session_storage() {
+            let _ = s.clear();
+        }
         let _ = w.location().replace("about:blank");
+    }
+}
+
+/// Ask the browser not to keep what is typed in a field (autofill and the
+/// form state it saves with its history entries and session files):
+/// called for every field as it gains focus, before anything is typed.
+pub fn no_form_memory(e: &web_sys::FocusEvent) {
+    if let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+    {
+        if el.get_attribute("autocomplete").is_none() {
+            let _ = el.set_attribute("autocomplete", "off");
+        }
+    }
+}
+
+/// Before the page goes (lock, reload, closing): every field marked and
+/// emptied, so no typed value is left for the browser to save.
+pub fn forget_form_values() {
+    let Some(d) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // querySelectorAll through JS: the web-sys NodeList feature is not enabled.
+    let Some(found) = js_sys::Reflect::get(&d, &"querySelectorAll".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&d, &"input, textarea, select".into()).ok())
+    else {
+        return;
+    };
+    for node in js_sys::Array::from(&found).iter() {
+        let Ok(el) = node.dyn_into::<web_sys::Element>() else {
+            continue;
+        };
+        let _ = el.set_attribute("autocomplete", "off");
+        let kind = el.get_attribute("type").unwrap_or_default();
+        if kind != "checkbox" && kind != "radio" && kind != "file" {
+            let _ = js_sys::Reflect::set(&el, &"value".into(), &"".into());
+        }
+    }
+}
+
+/// Following a link inside the app (`href="#/…"`) replaces the current
+/// history entry instead of adding one: after a quick exit, Back and
+/// Forward reach nothing of the case. Call on every click.
+pub fn replace_in_app_link(e: &web_sys::MouseEvent) {
+    if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() {
+        return;
+    }
+    let link = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href^='#']").ok().flatten());
+    let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+        return;
+    };
+    if let Some(w) = web_sys::window() {
+        if w.location().replace(&href).is_ok() {
+            e.prevent_default();
+        }
     }
 }
 
@@ -122,6 +189,20 @@ pub fn measure(name: &str, start_mark: &str) {
         let _ = p.mark(&end);
         let _ = p.measure_with_start_mark_and_end_mark(name, start_mark, &end);
     }
+}
+
+/// Milliseconds on the monotonic clock (not moved by changing the system clock).
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Running from a file on the device (the single-file version), not a web address.
+pub fn from_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
 }
 
 pub fn page_hidden() -> bool {

@@ -48,8 +48,10 @@ pub fn LockGate(
         }
         let now = js_sys::Date::now();
         // Re-read: another tab may have changed the passcode since this page loaded.
-        let state =
-            store.try_update_value(|s| s.as_mut().map(|s| (s.lock_state(), s.unlock_attempts())));
+        let state = store.try_update_value(|s| {
+            s.as_mut()
+                .map(|s| (s.lock_state(), s.unlock_attempts_at(now)))
+        });
         let Some(Some((LockState::Locked(record), attempts))) = state else {
             browser::reload();
             return;
@@ -176,17 +178,23 @@ fn wipe_if_confirmed(lang: Lang, wipe: impl FnOnce()) {
     }
 }
 
-/// With a passcode set: lock after the chosen minutes without a tap or key,
-/// counting while the page is hidden too.
+/// With a passcode set (now or later in this page's life): lock after the
+/// chosen minutes without a tap or key, counting while the page is hidden
+/// too. Idle time is the larger of the monotonic clock (`performance.now`,
+/// which a changed system clock does not move) and the wall clock (which
+/// still runs while a phone sleeps): moving the clock back never keeps the
+/// case open, moving it forward only locks sooner.
 pub fn install_auto_lock(state: AppState) {
-    if !state.has_passcode() {
-        return;
-    }
-    let last_use = StoredValue::new(js_sys::Date::now());
-    let touch = move || last_use.set_value(js_sys::Date::now());
+    let last_use = StoredValue::new((browser::monotonic_ms(), js_sys::Date::now()));
+    let touch = move || last_use.set_value((browser::monotonic_ms(), js_sys::Date::now()));
     let check = move || {
+        if !state.has_passcode() {
+            return;
+        }
         let idle_ms = f64::from(state.prefs.with_untracked(|p| p.auto_lock_minutes())) * 60_000.0;
-        if js_sys::Date::now() - last_use.get_value() >= idle_ms {
+        let (mono, wall) = last_use.get_value();
+        let idle = (browser::monotonic_ms() - mono).max(js_sys::Date::now() - wall);
+        if idle >= idle_ms {
             lock_now(state);
         }
     };
@@ -205,8 +213,20 @@ pub fn install_auto_lock(state: AppState) {
 /// write waits (a reload would lose it; the quota banner is up then).
 pub fn lock_now(state: AppState) {
     if state.pending_writes() == 0 && state.keep_open_draft().is_ok() {
+        browser::forget_form_values();
         browser::reload();
     }
+}
+
+/// "Lock now": this tab and every other open tab of the app.
+pub fn lock_all(state: AppState) {
+    state.signal_lock_all();
+    lock_now(state);
+}
+
+/// Another tab asked every tab to lock.
+pub fn is_lock_all_key(key: &str) -> bool {
+    key == StoreKey::LockAll.name()
 }
 
 /// Another tab set, changed or removed the passcode: start over with the new lock.

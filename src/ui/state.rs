@@ -325,6 +325,12 @@ impl AppState {
         r
     }
 
+    /// "Lock now" in this tab: the others lock too.
+    pub fn signal_lock_all(&self) {
+        let now = js_sys::Date::now();
+        let _ = self.store.try_update_value(|s| s.signal_lock_all(now));
+    }
+
     pub fn pending_writes(&self) -> usize {
         self.store
             .try_with_value(|s| s.pending_writes())

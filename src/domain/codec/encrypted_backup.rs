@@ -31,17 +31,17 @@ pub struct EncryptedBackup {
 }
 
 /// Seal the text of a plain backup under `kek` (derived from `kdf`).
-pub fn seal(plain_backup: &str, kdf: Kdf, kek: &Key, rng: Random) -> String {
-    let mut nonce = [0u8; crypto::NONCE_LEN];
-    rng(&mut nonce);
+/// Any failure (no random nonce, the cipher) is an error: nothing to save.
+pub fn seal(plain_backup: &str, kdf: Kdf, kek: &Key, rng: Random) -> Result<String, CryptoError> {
+    let nonce = crypto::fresh_nonce(rng)?;
     let file = EncryptedBackup {
         kind: ENCRYPTED_TYPE.to_string(),
         version: VERSION,
         kdf,
         cipher: CIPHER.to_string(),
-        data: crypto::b64(&crypto::seal(kek, nonce, AAD, plain_backup.as_bytes())),
+        data: crypto::b64(&crypto::seal(kek, nonce, AAD, plain_backup.as_bytes())?),
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    serde_json::to_string_pretty(&file).map_err(|e| CryptoError::Malformed(e.to_string()))
 }
 
 /// Cheap check, before asking for a passcode.
@@ -76,15 +76,25 @@ impl EncryptedBackup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::crypto::tests::{counter_rng, test_kek};
+    use crate::domain::crypto::tests::{counter_rng, failing_rng, test_kek};
+
+    #[test]
+    fn no_random_nonce_no_file() {
+        let kdf = Kdf::new(&mut counter_rng()).unwrap();
+        let kek = test_kek("secret", &kdf);
+        for silent in [false, true] {
+            let sealed = seal("{}", kdf.clone(), &kek, &mut failing_rng(0, silent));
+            assert_eq!(sealed, Err(CryptoError::NoRandom));
+        }
+    }
 
     #[test]
     fn round_trip_wrong_passcode_tampered_truncated() {
         let mut rng = counter_rng();
-        let kdf = Kdf::new(&mut rng);
+        let kdf = Kdf::new(&mut rng).unwrap();
         let kek = test_kek("secret", &kdf);
         let plain = r#"{"type":"debt-evidence-kit-backup","case":"李四"}"#;
-        let text = seal(plain, kdf, &kek, &mut rng);
+        let text = seal(plain, kdf, &kek, &mut rng).unwrap();
         assert!(looks_encrypted(&text));
         assert!(!text.contains("李四"));
         let file = parse(&text).unwrap();
@@ -113,9 +123,9 @@ mod tests {
     #[test]
     fn refuses_other_formats_and_hostile_parameters() {
         let mut rng = counter_rng();
-        let kdf = Kdf::new(&mut rng);
+        let kdf = Kdf::new(&mut rng).unwrap();
         let kek = test_kek("x", &kdf);
-        let text = seal("{}", kdf, &kek, &mut rng);
+        let text = seal("{}", kdf, &kek, &mut rng).unwrap();
         let mut file = parse(&text).unwrap();
         file.kdf.iterations = u32::MAX;
         assert!(parse(&serde_json::to_string(&file).unwrap()).is_err());

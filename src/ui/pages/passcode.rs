@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::data::APP_VERSION;
 use crate::domain::codec::{backup, encrypted_backup};
-use crate::domain::crypto::{check_new_passcode, PasscodeProblem};
+use crate::domain::strength::{self, check_new_passcode, PasscodeProblem, Span, Tier};
 use crate::i18n::privacy::PrivacyKey;
 use crate::i18n::{fill, Key, Lang};
 use crate::storage::{webcrypto, Prefs, SaveError};
@@ -15,13 +15,41 @@ use crate::ui::widgets::TextField;
 fn problem_key(p: PasscodeProblem) -> PrivacyKey {
     match p {
         PasscodeProblem::TooShort => PrivacyKey::TooShort,
+        PasscodeProblem::TooWeak => PrivacyKey::TooWeak,
         PasscodeProblem::Mismatch => PrivacyKey::Mismatch,
     }
+}
+
+/// "One graphics card would guess it in about …", for what is typed so far.
+#[component]
+fn GuessEstimate(value: RwSignal<String>, testid: &'static str) -> impl IntoView {
+    let state = use_app();
+    let text = move || {
+        let typed = value.get();
+        if typed.is_empty() {
+            return String::new();
+        }
+        let lang = state.lang.get();
+        let t = move |k: PrivacyKey| crate::i18n::t(lang, k);
+        let n = |v: u64| v.to_string();
+        let time = match strength::span(strength::gpu_seconds(&typed)) {
+            Span::UnderASecond => t(PrivacyKey::SpanInstant).to_string(),
+            Span::Seconds(v) => fill(t(PrivacyKey::SpanSeconds), &[&n(v)]),
+            Span::Minutes(v) => fill(t(PrivacyKey::SpanMinutes), &[&n(v)]),
+            Span::Hours(v) => fill(t(PrivacyKey::SpanHours), &[&n(v)]),
+            Span::Days(v) => fill(t(PrivacyKey::SpanDays), &[&n(v)]),
+            Span::Years(v) => fill(t(PrivacyKey::SpanYears), &[&n(v)]),
+            Span::Forever => t(PrivacyKey::SpanForever).to_string(),
+        };
+        fill(t(PrivacyKey::Estimate), &[&time])
+    };
+    view! { <p class="hint" role="status" data-testid=testid>{text}</p> }
 }
 
 fn save_error_text(lang: Lang, e: &SaveError) -> String {
     match e {
         SaveError::Quota => crate::i18n::t(lang, Key::BannerQuotaTitle).into(),
+        SaveError::NotSealed(_) => crate::i18n::t(lang, Key::BannerNotSealed).into(),
         SaveError::Unavailable(r) | SaveError::Protected(r) | SaveError::Encode(r) => r.clone(),
     }
 }
@@ -62,7 +90,9 @@ pub fn PasscodeSection() -> impl IntoView {
             return;
         }
         if action != Action::Remove {
-            if let Err(p) = check_new_passcode(&new.get_untracked(), &repeat.get_untracked()) {
+            if let Err(p) =
+                check_new_passcode(Tier::Device, &new.get_untracked(), &repeat.get_untracked())
+            {
                 new_error.set(Some(t(problem_key(p)).into()));
                 return;
             }
@@ -117,7 +147,7 @@ pub fn PasscodeSection() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
-                    <button type="button" class="lock-now" data-testid="lock-now" on:click=move |_| crate::ui::lock::lock_now(state)>
+                    <button type="button" class="lock-now" data-testid="lock-now" on:click=move |_| crate::ui::lock::lock_all(state)>
                         {move || state.t(PrivacyKey::LockNow)}
                     </button>
                 </div>
@@ -128,8 +158,10 @@ pub fn PasscodeSection() -> impl IntoView {
                 {move || state.t(if on.get() { PrivacyKey::WarningWhenOn } else { PrivacyKey::SectionWarning })}
             </p>
             <p class="hint">{move || state.t(PrivacyKey::SectionVisible)}</p>
+            <p class="hint" data-testid="passcode-pin-note">{move || state.t(PrivacyKey::PinNote)}</p>
             <TextField label=Signal::derive(move || state.t(PrivacyKey::NewPasscode)) value=new
                 testid="passcode-new" kind="password" error=new_error />
+            <GuessEstimate value=new testid="passcode-estimate" />
             <TextField label=Signal::derive(move || state.t(PrivacyKey::RepeatPasscode)) value=repeat
                 testid="passcode-repeat" kind="password" />
             <label class="chip" class:invalid=move || ack_error.get()>
@@ -222,7 +254,9 @@ pub fn EncryptedExport() -> impl IntoView {
     let busy = RwSignal::new(false);
     let export = move |_| {
         error.set(None);
-        if let Err(p) = check_new_passcode(&pass.get_untracked(), &repeat.get_untracked()) {
+        if let Err(p) =
+            check_new_passcode(Tier::Backup, &pass.get_untracked(), &repeat.get_untracked())
+        {
             error.set(Some(state.t(problem_key(p)).into()));
             return;
         }
@@ -243,7 +277,10 @@ pub fn EncryptedExport() -> impl IntoView {
             let plain = state
                 .case
                 .with_untracked(|c| backup::export(c, now, APP_VERSION));
-            let text = encrypted_backup::seal(&plain, kdf, &kek, &mut *random);
+            let Ok(text) = encrypted_backup::seal(&plain, kdf, &kek, &mut *random) else {
+                error.set(Some(state.t(Key::BannerNotSealed).into()));
+                return;
+            };
             let name = format!(
                 // Neutral: the file may sit in a shared Downloads folder.
                 "backup-{}.encrypted.json",
@@ -260,8 +297,10 @@ pub fn EncryptedExport() -> impl IntoView {
         <div class="subpanel" data-testid="encrypted-export">
             <h3>{move || state.t(PrivacyKey::EncryptedTitle)}</h3>
             <p class="muted">{move || state.t(PrivacyKey::EncryptedHelp)}</p>
+            <p class="hint">{move || state.t(PrivacyKey::BackupPassNote)}</p>
             <TextField label=Signal::derive(move || state.t(PrivacyKey::PasscodeLabel)) value=pass
                 testid="encrypted-export-passcode" kind="password" error=error />
+            <GuessEstimate value=pass testid="encrypted-export-estimate" />
             <TextField label=Signal::derive(move || state.t(PrivacyKey::RepeatPasscode)) value=repeat
                 testid="encrypted-export-repeat" kind="password" />
             <button type="button" data-testid="encrypted-export-button" disabled=move || busy.get() on:click=export>

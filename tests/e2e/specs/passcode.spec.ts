@@ -39,7 +39,7 @@ const rawStorage = (page: Page) =>
 test('a passcode seals every record; reload locks; only the right passcode opens', async ({ page }) => {
   await addRecords(page);
   expect(await rawStorage(page)).toContain(NUMBER);
-  await setPasscode(page, '2468');
+  await setPasscode(page, '246813');
 
   const raw = await rawStorage(page);
   for (const typed of [NAME, NUMBER, NOTE]) expect(raw).not.toContain(typed);
@@ -54,11 +54,11 @@ test('a passcode seals every record; reload locks; only the right passcode opens
   expect(await page.title()).toBe('笔记');
   await expect(page.getByTestId('page')).toHaveCount(0);
 
-  await unlock(page, '1357');
+  await unlock(page, '135791');
   await expect(page.getByTestId('unlock-error')).toContainText('密码不对');
   await expect(page.getByTestId('page')).toHaveCount(0);
 
-  await unlock(page, '2468');
+  await unlock(page, '246813');
   await expect(page.getByTestId('page')).toBeVisible();
   await page.getByTestId('nav-contacts').click();
   await expect(page.getByTestId('contact-row')).toHaveCount(1);
@@ -79,7 +79,7 @@ test('a passcode seals every record; reload locks; only the right passcode opens
 
 test('wrong passcodes make the next try wait, even after a reload', async ({ page }) => {
   await addRecords(page);
-  await setPasscode(page, '2468');
+  await setPasscode(page, '246813');
   await page.reload();
   for (let i = 0; i < 3; i++) {
     await unlock(page, '0000');
@@ -88,7 +88,7 @@ test('wrong passcodes make the next try wait, even after a reload', async ({ pag
   }
   await expect(page.getByTestId('unlock-error')).toContainText('秒后再试');
   await page.reload();
-  await unlock(page, '2468');
+  await unlock(page, '246813');
   await expect(page.getByTestId('unlock-error')).toContainText('秒后再试');
   await expect(page.getByTestId('page')).toHaveCount(0);
 });
@@ -96,9 +96,9 @@ test('wrong passcodes make the next try wait, even after a reload', async ({ pag
 test('auto-lock after the chosen idle time, and lock now', async ({ page }) => {
   await page.clock.install();
   await addRecords(page);
-  await setPasscode(page, '2468');
+  await setPasscode(page, '246813');
   await page.reload();
-  await unlock(page, '2468');
+  await unlock(page, '246813');
   await expect(page.getByTestId('page')).toBeVisible();
   await page.getByTestId('nav-data').click();
   await page.getByTestId('auto-lock').selectOption('1');
@@ -107,13 +107,13 @@ test('auto-lock after the chosen idle time, and lock now', async ({ page }) => {
   await page.clock.fastForward('00:45');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
 
-  await unlock(page, '2468');
+  await unlock(page, '246813');
   await page.getByTestId('nav-data').click();
   await page.getByTestId('lock-now').click();
   await expect(page.getByTestId('lock-screen')).toBeVisible();
 
   // A half-typed entry survives an auto-lock, sealed while locked.
-  await unlock(page, '2468');
+  await unlock(page, '246813');
   await open(page, '#/contacts/new');
   await page.getByTestId('contact-number').fill('95566');
   await page.getByTestId('contact-more').click();
@@ -121,20 +121,20 @@ test('auto-lock after the chosen idle time, and lock now', async ({ page }) => {
   await page.clock.fastForward('01:20');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   expect(await rawStorage(page)).not.toContain('还没保存就被锁了');
-  await unlock(page, '2468');
+  await unlock(page, '246813');
   await expect(page.getByTestId('draft-restored')).toBeVisible();
   await expect(page.getByTestId('contact-number')).toHaveValue('95566');
   await page.getByTestId('contact-save').click();
   await expect(page.getByTestId('contact-saved')).toBeVisible();
   await page.reload();
-  await unlock(page, '2468');
+  await unlock(page, '246813');
   await expect(page.getByTestId('page')).toBeVisible();
   await expect(page.getByTestId('draft-restored')).toHaveCount(0);
 });
 
 test('quick exit works on the lock screen; forgetting the passcode offers only a wipe', async ({ page }) => {
   await addRecords(page);
-  await setPasscode(page, '2468');
+  await setPasscode(page, '246813');
   await page.reload();
   await page.getByTestId('unlock-forgot').click();
   page.once('dialog', (d) => d.accept());
@@ -143,7 +143,7 @@ test('quick exit works on the lock screen; forgetting the passcode offers only a
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dek:')));
   expect(keys.filter((k) => k !== 'dek:prefs')).toEqual([]);
 
-  await setPasscode(page, '2468');
+  await setPasscode(page, '246813');
   await page.reload();
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   await page.keyboard.press('Escape');
@@ -154,27 +154,27 @@ test('quick exit works on the lock screen; forgetting the passcode offers only a
 
 test('changing the passcode needs the current one; removing it stores plain text again', async ({ page }) => {
   await addRecords(page);
-  await setPasscode(page, '2468');
+  await setPasscode(page, '246813');
   await page.reload();
-  await unlock(page, '2468');
+  await unlock(page, '246813');
 
   await open(page, '#/data');
-  await page.getByTestId('passcode-current').fill('9999');
-  await page.getByTestId('passcode-new').fill('8642');
-  await page.getByTestId('passcode-repeat').fill('8642');
+  await page.getByTestId('passcode-current').fill('999999');
+  await page.getByTestId('passcode-new').fill('864213');
+  await page.getByTestId('passcode-repeat').fill('864213');
   await page.getByTestId('passcode-ack').check();
   await page.getByTestId('passcode-set').click();
   await expect(page.getByTestId('passcode-section').getByRole('alert').first()).toContainText('当前密码不对');
 
-  await setPasscode(page, '8642', '2468');
+  await setPasscode(page, '864213', '246813');
   await page.reload();
-  await unlock(page, '2468');
+  await unlock(page, '246813');
   await expect(page.getByTestId('unlock-error')).toBeVisible();
-  await unlock(page, '8642');
+  await unlock(page, '864213');
   await expect(page.getByTestId('page')).toBeVisible();
 
   await open(page, '#/data');
-  await page.getByTestId('passcode-current').fill('8642');
+  await page.getByTestId('passcode-current').fill('864213');
   page.once('dialog', (d) => d.accept());
   await page.getByTestId('passcode-remove').click();
   await expect(page.getByTestId('passcode-done')).toBeVisible({ timeout: 20_000 });
@@ -187,8 +187,8 @@ test('changing the passcode needs the current one; removing it stores plain text
 test('an encrypted backup opens only with its passcode, in a fresh browser', async ({ page, browser }) => {
   await addRecords(page);
   await open(page, '#/data');
-  await page.getByTestId('encrypted-export-passcode').fill('backup-pass');
-  await page.getByTestId('encrypted-export-repeat').fill('backup-pass');
+  await page.getByTestId('encrypted-export-passcode').fill('lamp river cocoa 7');
+  await page.getByTestId('encrypted-export-repeat').fill('lamp river cocoa 7');
   const dl = page.waitForEvent('download');
   await page.getByTestId('encrypted-export-button').click();
   const file = await (await dl).path();
@@ -203,7 +203,7 @@ test('an encrypted backup opens only with its passcode, in a fresh browser', asy
   await other.getByTestId('import-passcode').fill('wrong-pass');
   await other.getByTestId('import-decrypt-submit').click();
   await expect(other.getByTestId('import-error')).toBeVisible();
-  await other.getByTestId('import-passcode').fill('backup-pass');
+  await other.getByTestId('import-passcode').fill('lamp river cocoa 7');
   await other.getByTestId('import-decrypt-submit').click();
   await expect(other.getByTestId('import-preview')).toBeVisible();
   await other.getByTestId('import-merge').click();
@@ -215,7 +215,7 @@ test('an encrypted backup opens only with its passcode, in a fresh browser', asy
 
 test('a damaged lock record touches nothing and offers the raw data', async ({ page }) => {
   await addRecords(page);
-  await setPasscode(page, '2468');
+  await setPasscode(page, '246813');
   await page.evaluate(() => localStorage.setItem('dek:lock', '{damaged'));
   const before = await rawStorage(page);
   await page.reload();
