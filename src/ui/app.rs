@@ -254,8 +254,8 @@ fn Banners() -> impl IntoView {
             {from_file.then(|| view! {
                 <div class="banner warn" role="note" data-testid="banner-file">
                     <strong>{move || state.t(Key::BannerFileTitle)}</strong>
-                    <p>{move || state.t(if state.has_passcode() { Key::BannerFileLocked } else { Key::BannerFileBody })}</p>
-                    <Show when=move || !state.has_passcode()>
+                    <p>{move || state.t(if state.passcode_on.get() { Key::BannerFileLocked } else { Key::BannerFileBody })}</p>
+                    <Show when=move || !state.passcode_on.get()>
                         <a class="button" href="#/data" data-testid="banner-file-lock">{move || state.t(Key::BannerFileSetLock)}</a>
                     </Show>
                 </div>

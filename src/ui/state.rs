@@ -34,6 +34,10 @@ pub struct AppState {
     pub save_error: RwSignal<Option<SaveError>>,
     /// Why storage is unavailable (the app then runs in memory).
     pub unavailable: RwSignal<Option<String>>,
+    /// Whether a passcode is set, for what shows it (the file:// banner).
+    pub passcode_on: RwSignal<bool>,
+    /// Complaint letters as the user edited them, by letter key (memory only).
+    pub letter_edits: RwSignal<std::collections::BTreeMap<String, String>>,
     store: StoredValue<Store, LocalStorage>,
     /// The new-contact form on screen, if any: kept across an auto-lock.
     open_draft: StoredValue<Option<RwSignal<ContactDraft>>>,
@@ -53,6 +57,8 @@ impl AppState {
             prefs: RwSignal::new(prefs),
             lang: RwSignal::new(lang),
             loaded: RwSignal::new(false),
+            letter_edits: RwSignal::new(Default::default()),
+            passcode_on: RwSignal::new(store.has_passcode()),
             problems: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
             unavailable: RwSignal::new(store.unavailable().map(str::to_owned)),
@@ -311,6 +317,7 @@ impl AppState {
             .store
             .try_update_value(|s| s.set_passcode(kdf, kek, lang))
             .unwrap_or(Ok(()));
+        self.passcode_on.set(self.has_passcode());
         // Full storage mid-way shows the quota banner and its way out, as any save does.
         self.save_error.set(r.clone().err());
         r
@@ -321,6 +328,7 @@ impl AppState {
             .store
             .try_update_value(|s| s.remove_passcode())
             .unwrap_or(Ok(()));
+        self.passcode_on.set(self.has_passcode());
         self.save_error.set(r.clone().err());
         r
     }

@@ -474,26 +474,56 @@ fn night_band(j: Jurisdiction) -> ([bool; 24], String) {
 fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
     let state = use_app();
     let selected = RwSignal::new(None::<String>);
-    let text = RwSignal::new(String::new());
     let include = RwSignal::new(true);
     let status = RwSignal::new(None::<K>);
     let area: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    // Edits are kept per letter (in this tab's memory, until it locks or
+    // closes): a redaction switch, another letter or another page never
+    // throws them away; "restore" does, on request.
+    let edits = state.letter_edits;
 
-    let generated = move || {
+    // The letter on screen: its key and generated text.
+    let current = Memo::new(move |_| {
         report.with(|b| {
-            let Ok(r) = b else {
-                return String::new();
-            };
+            let r = b.as_ref().ok()?;
             let key = selected.get().or(r.letters.first().map(|l| l.key.clone()));
             r.letters
                 .iter()
                 .find(|l| Some(&l.key) == key.as_ref())
-                .map(|l| l.text.clone())
+                .map(|l| (l.key.clone(), l.text.clone()))
+        })
+    });
+    let text = Memo::new(move |_| {
+        current.with(|c| {
+            c.as_ref()
+                .map(|(k, generated)| {
+                    edits
+                        .with(|e| e.get(k).cloned())
+                        .unwrap_or_else(|| generated.clone())
+                })
                 .unwrap_or_default()
         })
+    });
+    let edited = move || {
+        current.with(|c| {
+            c.as_ref()
+                .is_some_and(|(k, _)| edits.with(|e| e.contains_key(k)))
+        })
     };
-    // A new choice or new data (redaction, language) regenerates the text.
-    Effect::new(move |_| text.set(generated()));
+    let edit = move |value: String| {
+        if let Some((k, _)) = current.get_untracked() {
+            edits.update(|e| {
+                e.insert(k, value);
+            });
+        }
+    };
+    let restore = move || {
+        if let Some((k, _)) = current.get_untracked() {
+            edits.update(|e| {
+                e.remove(&k);
+            });
+        }
+    };
 
     let copy = move |_| {
         let value = redactor.with_untracked(|r| r.redact(&text.get_untracked()));
@@ -535,10 +565,13 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
                 <p class="hint">{move || state.t(K::LetterEdit)}</p>
                 <textarea class="letter-text" data-testid="letter-text" node_ref=area rows="18"
                     prop:value=move || text.get()
-                    on:input=move |e| text.set(event_target_value(&e))></textarea>
+                    on:input=move |e| edit(event_target_value(&e))></textarea>
+                <Show when=edited>
+                    <p class="hint" data-testid="letter-edited">{move || state.t(K::LetterEditsKept)}</p>
+                </Show>
                 <div class="row">
                     <button type="button" data-testid="letter-copy" on:click=copy>{move || state.t(K::Copy)}</button>
-                    <button type="button" class="subtle" data-testid="letter-reset" on:click=move |_| text.set(generated())>
+                    <button type="button" class="subtle" data-testid="letter-reset" on:click=move |_| restore()>
                         {move || state.t(K::LetterReset)}</button>
                     <label class="chip"><input type="checkbox" data-testid="letter-include" prop:checked=move || include.get()
                         on:change=move |e| include.set(event_target_checked(&e)) />{move || state.t(K::IncludeLetter)}</label>

@@ -1,0 +1,56 @@
+import { test, expect, open } from '../fixtures';
+import type { Page } from '@playwright/test';
+
+// An edited complaint letter is never discarded silently: a redaction switch,
+// another letter and another page keep the edit; "restore" drops it.
+
+const EDIT = '我补充的一段话：对方每天打十几次。';
+
+async function seed(page: Page) {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    const put = (k: string, d: unknown) => localStorage.setItem(k, JSON.stringify({ v: 2, d }));
+    put('dek:settings', { time_zone: 'Asia/Shanghai', jurisdiction: 'cn' });
+    put('dek:debtor', { name: '王小明', phone: '13812345678', id_number: '' });
+    put('dek:debts', [{ id: 'd1', lender: '示例消费金融', lender_type: 'consumer_finance', reference: 'LN-1' }]);
+    for (let i = 1; i <= 3; i++) {
+      const at = `2026-03-0${i}T23:10:00+08:00`;
+      put(`dek:c:${i}`, {
+        seq: i, created_at: new Date(Date.parse(at)).toISOString(), source: 'manual', hash: '',
+        data: { at, channel: 'call', outcome: 'talked', direction: 'incoming', debt_id: 'd1', from_number: '02155500001', target: 'debtor', notes: '深夜来电' },
+      });
+    }
+  });
+}
+
+test('letter edits survive redaction switches, other letters and other pages', async ({ page }) => {
+  await seed(page);
+  await open(page, '#/evidence');
+  const letter = page.getByTestId('letter-text');
+  await expect(letter).not.toHaveValue('');
+  const generated = await letter.inputValue();
+  await letter.fill(`${generated}\n${EDIT}`);
+
+  await page.getByTestId('redact-name').check();
+  await expect(letter).toHaveValue(new RegExp(EDIT));
+  await expect(page.getByTestId('letter-edited')).toBeVisible();
+
+  const options = await page.getByTestId('letter-select').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+  expect(options.length).toBeGreaterThan(1);
+  await page.getByTestId('letter-select').selectOption(options[1]);
+  await expect(letter).not.toHaveValue(new RegExp(EDIT));
+  await page.getByTestId('letter-select').selectOption(options[0]);
+  await expect(letter).toHaveValue(new RegExp(EDIT));
+
+  await page.getByTestId('nav-contacts').click();
+  await expect(page.getByTestId('page')).toBeVisible();
+  await page.getByTestId('nav-evidence').click();
+  await expect(page.getByTestId('letter-text')).toHaveValue(new RegExp(EDIT));
+  // The printed copy carries the edit, redacted.
+  await expect(page.getByTestId('letter-print')).toContainText(EDIT);
+
+  await page.getByTestId('letter-reset').click();
+  await expect(page.getByTestId('letter-text')).not.toHaveValue(new RegExp(EDIT));
+  await expect(page.getByTestId('letter-edited')).toHaveCount(0);
+});
