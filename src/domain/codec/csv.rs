@@ -3,12 +3,21 @@
 //! UTF-8 with a BOM (Excel and WPS otherwise read Chinese as GBK), CRLF rows,
 //! RFC 4180 quoting. Cells that a spreadsheet would run as a formula are made
 //! inert with a leading `'`: collectors control what the user copies into
-//! notes and numbers (OWASP "CSV injection").
+//! notes and numbers (OWASP "CSV injection"). A spreadsheet may skip leading
+//! whitespace or invisible characters before it looks for `=`, and reads
+//! full-width signs as ASCII, so those lead to the `'` too.
+//!
+//! Phone, reference and hash cells made only of digits and phone punctuation
+//! are written as the text formula `="…"`: opened plainly, Excel and WPS would
+//! drop a leading 0, turn `+86 …` into a formula and show long numbers as
+//! 1.38E+10. Coded values (channel, outcome…) show the user's language next to
+//! the code: `电话 (call)`.
 
 use chrono::SecondsFormat;
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use crate::domain::labels;
 use crate::domain::model::{Case, Contact};
 use crate::i18n::{Lang, Text};
 
@@ -46,12 +55,29 @@ pub fn contacts_to_csv(case: &Case, zone: Tz, lang: Lang) -> String {
     let mut contacts: Vec<&Contact> = case.contacts.iter().collect();
     contacts.sort_by_key(|c| c.seq);
     for c in contacts {
-        push_row(&mut out, row(case, c, zone).into_iter());
+        push_row(&mut out, row(case, c, zone, lang).into_iter());
     }
     out
 }
 
-fn row(case: &Case, c: &Contact, zone: Tz) -> [String; 22] {
+/// Columns whose values are numbers as text (phone, staff ID, hash).
+const NUMBER_COLUMNS: [usize; 4] = [7, 9, 15, 21];
+
+const YES: Text = Text::new("是", "是", "yes");
+const NO: Text = Text::new("否", "否", "no");
+
+/// "label (code)", or the code alone when the label says the same.
+fn coded<T: Serialize>(value: &T, label: Text, lang: Lang) -> String {
+    let code = key(value);
+    let label = label.get(lang);
+    if label.eq_ignore_ascii_case(&code) {
+        code
+    } else {
+        format!("{label} ({code})")
+    }
+}
+
+fn row(case: &Case, c: &Contact, zone: Tz, lang: Lang) -> [String; 22] {
     let d = &c.data;
     let stamp = |at: chrono::DateTime<chrono::FixedOffset>| {
         at.with_timezone(&zone)
@@ -64,25 +90,34 @@ fn row(case: &Case, c: &Contact, zone: Tz) -> [String; 22] {
         .debt_id
         .as_deref()
         .map(|id| case.debt(id).map_or(id, |debt| &debt.lender));
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    let yes_no = |b: bool| {
+        let (code, label) = if b { ("yes", YES) } else { ("no", NO) };
+        coded(&code, label, lang)
+    };
     [
         c.seq.to_string(),
         stamp(d.at),
         end.unwrap_or_default(),
         zone.name().to_string(),
-        key(&d.channel),
-        d.outcome.as_ref().map(key).unwrap_or_default(),
-        key(&d.direction),
+        coded(&d.channel, labels::channel(d.channel), lang),
+        d.outcome
+            .map(|o| coded(&o, labels::outcome(o), lang))
+            .unwrap_or_default(),
+        coded(&d.direction, labels::direction(d.direction), lang),
         d.from_number.clone(),
         d.collector_name.clone(),
         d.collector_id.clone(),
-        key(&d.claimed_org),
+        coded(&d.claimed_org, labels::claimed_org(d.claimed_org), lang),
         lender.unwrap_or_default().to_string(),
         d.agency.clone(),
-        key(&d.target),
+        coded(&d.target, labels::target(d.target), lang),
         d.target_name.clone(),
         d.number_dialled.clone(),
-        d.ticks.iter().map(key).collect::<Vec<_>>().join(";"),
+        d.ticks
+            .iter()
+            .map(|t| coded(t, labels::tick(*t), lang))
+            .collect::<Vec<_>>()
+            .join(";"),
         d.notes.clone(),
         d.attachments
             .iter()
@@ -108,13 +143,40 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
         if i > 0 {
             out.push(',');
         }
-        push_cell(out, &cell);
+        if NUMBER_COLUMNS.contains(&i) && is_number_text(&cell) {
+            // Digits, spaces and + - ( ) . or hex only: a text constant,
+            // nothing to escape inside and nothing for a formula to run.
+            out.push_str(&format!("\"=\"\"{cell}\"\"\""));
+        } else {
+            push_cell(out, &cell);
+        }
     }
     out.push_str("\r\n");
 }
 
+/// Whether a spreadsheet would read `s` as a number or a formula and lose
+/// what it says: digits with only phone punctuation, or a long hex hash.
+fn is_number_text(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+        && (s
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+            || s.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// A first character that makes a spreadsheet read a formula, or that it
+/// may skip before looking for one.
+fn leads_to_formula(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠')
+        || c.is_whitespace()
+        || c.is_control()
+        // Invisible format characters: zero-width space/joiners, word
+        // joiner, BOM (Unicode category Cf in these blocks).
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{180e}' | '\u{ad}')
+}
+
 fn push_cell(out: &mut String, raw: &str) {
-    let inert = raw.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let inert = raw.chars().next().is_some_and(leads_to_formula);
     let quote = raw.contains([',', '"', '\n', '\r']);
     if quote {
         out.push('"');
@@ -170,6 +232,41 @@ mod tests {
         assert_eq!(cell("\t=1"), "'\t=1");
         assert_eq!(cell("\r=1"), "\"'\r=1\"");
         assert_eq!(cell("a=1"), "a=1", "only a leading sign matters");
+        // Whatever a spreadsheet may skip or fold before the sign.
+        for lead in [
+            " ", "\n", "\0", "\u{feff}", "\u{200b}", "\u{3000}", "\u{a0}", "\u{2003}", "\u{2060}",
+            "\u{ad}", "＝", "＋", "－", "＠",
+        ] {
+            let raw = format!("{lead}=1+1");
+            let out = cell(&raw);
+            let inner = out.trim_start_matches('"');
+            assert!(inner.starts_with("'"), "{lead:?} -> {out:?}");
+        }
+        assert_eq!(cell("中文=1"), "中文=1");
+    }
+
+    #[test]
+    fn numbers_keep_their_zeros_and_plus() {
+        let mut out = String::new();
+        push_row(
+            &mut out,
+            (0..22).map(|i| match i {
+                7 => "+86 21 6123 4567".to_string(),
+                9 => "007".to_string(),
+                15 => "02161234567".to_string(),
+                21 => "12e45".to_string(),
+                17 => "0123".to_string(),
+                _ => String::new(),
+            }),
+        );
+        let cells: Vec<&str> = out.trim_end().split(',').collect();
+        assert_eq!(cells[7], "\"=\"\"+86 21 6123 4567\"\"\"");
+        assert_eq!(cells[9], "\"=\"\"007\"\"\"");
+        assert_eq!(cells[15], "\"=\"\"02161234567\"\"\"");
+        assert_eq!(cells[21], "\"=\"\"12e45\"\"\"");
+        assert_eq!(cells[17], "0123", "notes are not a number column");
+        assert!(!is_number_text("=1+1"), "a formula is not a number");
+        assert!(!is_number_text("wx:collector"));
     }
 
     fn sample() -> Case {
@@ -235,15 +332,19 @@ mod tests {
         assert_eq!(lines[3], "");
         let first = lines[1];
         assert!(first.starts_with(
-            "1,2026-03-01T09:30:00-05:00,2026-03-01T09:31:30-05:00,America/New_York,call,talked,incoming,'+86 138 0013 8000,王,,unknown,某银行,,debtor,,,threat_harm;disclosed_debt,"
+            "1,2026-03-01T09:30:00-05:00,2026-03-01T09:31:30-05:00,America/New_York,Phone call (call),Answered (talked),They contacted me (incoming),\"=\"\"+86 138 0013 8000\"\"\",王,,Not said (unknown),某银行,,Me (debtor),,,Threatened harm (threat_harm);Told others about my debt (disclosed_debt),"
         ), "{first}");
         assert!(first.contains("\"他说：\"\"不还就上门\"\",\n=HYPERLINK(\"\"http://evil\"\")\""));
-        assert!(first.ends_with(&format!(",a.m4a:ab12,yes,no,{}", case.contacts[0].hash)));
+        let text_formula = |s: &str| format!("\"=\"\"{s}\"\"\"");
+        assert!(first.ends_with(&format!(
+            ",a.m4a:ab12,yes,no,{}",
+            text_formula(&case.contacts[0].hash)
+        )));
         assert!(
             lines[2].contains(",gone,"),
             "an unknown debt id is shown as is"
         );
-        assert!(lines[2].ends_with(&format!(",no,yes,{}", case.contacts[1].hash)));
+        assert!(lines[2].ends_with(&format!(",no,yes,{}", text_formula(&case.contacts[1].hash))));
     }
 
     #[test]
@@ -259,5 +360,17 @@ mod tests {
         );
         assert!(csv.starts_with("\u{feff}序号,开始时间,"));
         assert!(csv.ends_with("哈希\r\n"));
+    }
+
+    #[test]
+    fn coded_values_in_the_users_language_beside_the_code() {
+        let csv = contacts_to_csv(
+            &sample(),
+            crate::domain::time::zone("Asia/Shanghai"),
+            Lang::ZhCn,
+        );
+        let row = csv.split("\r\n").nth(1).unwrap_or_default();
+        assert!(row.contains(",电话 (call),"), "{row}");
+        assert!(row.contains(",是 (yes),否 (no),"), "{row}");
     }
 }
