@@ -13,6 +13,13 @@ use crate::i18n::{Lang, Text};
 
 pub const PRODID: &str = "-//Debt Evidence Kit//Repayment schedule//EN";
 
+/// 2020-01-01T00:00:00Z: SEQUENCE counts seconds from here (an RFC 5545
+/// INTEGER is 32-bit signed: enough until 2088).
+const SEQUENCE_EPOCH: i64 = 1_577_836_800;
+
+/// 15 hours before the all-day event's midnight start: 09:00 the day before.
+const ALARM_BEFORE_START: &str = "-PT15H";
+
 /// RFC 5545 §3.1: a content line is at most 75 octets, excluding the CRLF.
 const MAX_LINE_OCTETS: usize = 75;
 
@@ -25,12 +32,16 @@ const PAY_OFFICIALLY: Text = Text::new(
 );
 
 /// One VCALENDAR with an all-day VEVENT per instalment of every agreement
-/// given, each with a display alarm the day before. `dtstamp` is the export
-/// time (passed in: the core never reads the clock).
+/// given, each with a display alarm at 09:00 the day before (an all-day
+/// event starts at midnight; "-P1D" would ring at midnight). `dtstamp` is the
+/// export time (passed in: the core never reads the clock).
 ///
-/// UIDs are `<agreement id>-<due date>@debt-evidence-kit` (with `-2`, `-3`…
-/// for further lines on the same day), so re-importing an edited schedule
-/// updates the events instead of duplicating them.
+/// The UID names the instalment, not its date: `<agreement id>-<n>@debt-evidence-kit`
+/// for the n-th instalment (the schedule is kept in due order, as the page
+/// numbers it), so moving instalment 3 updates its event in a calendar that
+/// imported an earlier file. SEQUENCE is the export time in seconds since
+/// 2020, so every later export outranks the earlier one, a moved date
+/// included, without storing a revision counter.
 pub fn schedule_to_ics(
     schedules: &[(&Debt, &Agreement)],
     lang: Lang,
@@ -38,6 +49,7 @@ pub fn schedule_to_ics(
 ) -> String {
     let mut out = String::new();
     let stamp = dtstamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let sequence = (dtstamp.timestamp() - SEQUENCE_EPOCH).clamp(0, i64::from(i32::MAX));
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");
     push_line(&mut out, &format!("PRODID:{PRODID}"));
@@ -52,22 +64,8 @@ pub fn schedule_to_ics(
         let mut lines: Vec<_> = agreement.instalments.iter().collect();
         lines.sort_by_key(|l| l.due);
         let count = lines.len();
-        let mut same_day = 0;
         for (i, line) in lines.iter().enumerate() {
-            same_day = if i > 0 && lines[i - 1].due == line.due {
-                same_day + 1
-            } else {
-                1
-            };
-            let uid = if same_day == 1 {
-                format!("{}-{}@debt-evidence-kit", agreement.id, ics_date(line.due))
-            } else {
-                format!(
-                    "{}-{}-{same_day}@debt-evidence-kit",
-                    agreement.id,
-                    ics_date(line.due)
-                )
-            };
+            let uid = format!("{}-{}@debt-evidence-kit", agreement.id, i + 1);
             let amount = format!("{} {}", money::format(line.amount), debt.currency);
             let summary = summary(lang, &debt.lender, &amount, i + 1, count);
             let description = description(lang, agreement, &amount);
@@ -75,6 +73,7 @@ pub fn schedule_to_ics(
             push_line(&mut out, "BEGIN:VEVENT");
             push_line(&mut out, &format!("UID:{}", escape_text(&uid)));
             push_line(&mut out, &format!("DTSTAMP:{stamp}"));
+            push_line(&mut out, &format!("SEQUENCE:{sequence}"));
             push_line(
                 &mut out,
                 &format!("DTSTART;VALUE=DATE:{}", ics_date(line.due)),
@@ -91,7 +90,7 @@ pub fn schedule_to_ics(
             push_line(&mut out, "TRANSP:TRANSPARENT");
             push_line(&mut out, "BEGIN:VALARM");
             push_line(&mut out, "ACTION:DISPLAY");
-            push_line(&mut out, "TRIGGER:-P1D");
+            push_line(&mut out, &format!("TRIGGER:{ALARM_BEFORE_START}"));
             push_line(&mut out, &format!("DESCRIPTION:{}", escape_text(&summary)));
             push_line(&mut out, "END:VALARM");
             push_line(&mut out, "END:VEVENT");
@@ -362,12 +361,16 @@ mod tests {
         assert_eq!(first.value("DTSTART"), "20260131", "events in due order");
         assert_eq!(first.value("DTEND"), "20260201");
         assert_eq!(first.value("DTSTAMP"), "20260105T083000Z");
-        assert_eq!(first.value("UID"), "a1-20260131@debt-evidence-kit");
+        assert_eq!(first.value("UID"), "a1-1@debt-evidence-kit");
         assert_eq!(
             unescape(first.value("SUMMARY")),
             "还款 某某银行：1000.50 CNY（第1/2期）"
         );
-        assert_eq!(first.children[0].value("TRIGGER"), "-P1D");
+        assert_eq!(
+            first.children[0].value("TRIGGER"),
+            "-PT15H",
+            "09:00 the day before the all-day event, not midnight"
+        );
         assert_eq!(
             unescape(first.children[0].value("DESCRIPTION")),
             unescape(first.value("SUMMARY"))
@@ -412,10 +415,10 @@ mod tests {
         assert_eq!(
             uids,
             vec![
-                "a1-20260201@debt-evidence-kit",
-                "a1-20260201-2@debt-evidence-kit",
-                "a1-20260301@debt-evidence-kit",
-                "a2-20260201@debt-evidence-kit",
+                "a1-1@debt-evidence-kit",
+                "a1-2@debt-evidence-kit",
+                "a1-3@debt-evidence-kit",
+                "a2-1@debt-evidence-kit",
             ]
         );
         assert!(unescape(cal.children[3].value("SUMMARY")).contains("乙网贷"));
@@ -424,6 +427,30 @@ mod tests {
         let again = parse(&schedule_to_ics(&[(&d1, &a1), (&d2, &a2)], Lang::En, later));
         let again_uids: Vec<&str> = again.children.iter().map(|e| e.value("UID")).collect();
         assert_eq!(uids, again_uids);
+    }
+
+    #[test]
+    fn moving_an_instalment_keeps_its_uid_and_raises_sequence() {
+        let debt = debt("甲银行");
+        let before = agreement(
+            "a1",
+            vec![
+                (d(2026, 2, 1), 100),
+                (d(2026, 3, 1), 100),
+                (d(2026, 4, 1), 100),
+            ],
+        );
+        let mut after = before.clone();
+        after.instalments[2].due = d(2026, 4, 15);
+        let old = parse(&schedule_to_ics(&[(&debt, &before)], Lang::ZhCn, stamp()));
+        let later = stamp() + chrono::Duration::minutes(1);
+        let new = parse(&schedule_to_ics(&[(&debt, &after)], Lang::ZhCn, later));
+        let (e_old, e_new) = (&old.children[2], &new.children[2]);
+        assert_eq!(e_old.value("UID"), e_new.value("UID"));
+        assert_eq!(e_new.value("DTSTART"), "20260415");
+        let seq = |e: &Component| e.value("SEQUENCE").parse::<i64>().unwrap();
+        assert!(seq(e_new) > seq(e_old), "{} -> {}", seq(e_old), seq(e_new));
+        assert_eq!(seq(e_old), 189_765_000, "2026-01-05T08:30:00Z - 2020-01-01");
     }
 
     #[test]
