@@ -1147,9 +1147,9 @@ pub static AU_HOURS: Rule = define(
     Kind::Timing,
     Text::new("不合理时间联系", "不合理時間聯繫", "Contact outside reasonable hours"),
     Text::new(
-        "电话联系：周一至周五07:30–21:00，周末09:00–21:00；上门：09:00–21:00；工作场所：工作日09:00–17:00。全国公众假日不应联系（本应用无法核对假日），你提出的合理要求优先。",
-        "電話聯繫：週一至週五07:30–21:00，週末09:00–21:00；上門：09:00–21:00；工作場所：工作日09:00–17:00。全國公眾假日不應聯繫（本應用無法核對假日），你提出的合理要求優先。",
-        "Phone: Mon–Fri 07:30–21:00, weekends 09:00–21:00; visits: 09:00–21:00; workplace: weekdays 09:00–17:00. No contact on national public holidays (the app cannot check those); your reasonable requests take priority.",
+        "电话联系：周一至周五07:30–21:00，周末09:00–21:00；上门：09:00–21:00；工作场所：工作日09:00–17:00。全国公众假日全天不应联系，你提出的合理要求优先。本应用核对2024–2026年的全国公众假日（元旦、澳大利亚国庆日、耶稣受难日、复活节星期一、澳新军团日、圣诞节、节礼日，以各州都放假的日期为准）；各州自己的假日、只有部分州设的补假日和各州日期不同的国王诞辰不在其内，其他年份不核对假日。",
+        "電話聯繫：週一至週五07:30–21:00，週末09:00–21:00；上門：09:00–21:00；工作場所：工作日09:00–17:00。全國公眾假日全天不應聯繫，你提出的合理要求優先。本應用核對2024–2026年的全國公眾假日（元旦、澳洲國慶日、耶穌受難日、復活節星期一、澳紐軍團日、聖誕節、節禮日，以各州都放假的日期為準）；各州自己的假日、只有部分州設的補假日和各州日期不同的國王誕辰不在其內，其他年份不核對假日。",
+        "Phone: Mon–Fri 07:30–21:00, weekends 09:00–21:00; visits: 09:00–21:00; workplace: weekdays 09:00–17:00. No contact at all on national public holidays; your reasonable requests take priority. The app checks the national public holidays of 2024–2026 (New Year's Day, Australia Day, Good Friday, Easter Monday, Anzac Day, Christmas Day, Boxing Day, on the dates every state and territory observes); state-only holidays, substitute days only some states declare and the King's Birthday (its date differs by state) are left out, and other years are not checked for holidays.",
     ),
 )
 .params(&[
@@ -1157,7 +1157,13 @@ pub static AU_HOURS: Rule = define(
     allowed(AU_WEEKEND_START, AU_DAY_END),
     allowed(AU_VISIT_START, AU_WORKPLACE_END),
 ])
-.primary(&[AU_GUIDELINE.art("Part 2 §4")]);
+.primary(&[AU_GUIDELINE.art("Part 2 §4")])
+.related(&[src(
+    "Fair Work Act 2009 (Cth)",
+    Some("s 115(1)(a)"),
+    Mark::T,
+    Strength::Law,
+)]);
 
 pub static AU_FREQ: Rule = define(
     "AU-FREQ",

@@ -8,7 +8,7 @@ use super::catalog::*;
 use super::engine::{
     assemble, clusters, count, days_after, days_before, finding, hours, single, Ctx, Item,
 };
-use super::{Creditor, Facts, Finding, Measure, Rule, Unit};
+use super::{Creditor, Facts, Finding, Measure, Named, Rule, Unit};
 use crate::domain::holidays;
 use crate::domain::model::{Channel, EventKind, LenderType, Money, Outcome, Target, Tick};
 use crate::domain::phone;
@@ -401,22 +401,36 @@ fn after_refusal(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-/// CN-ESCALATION: (a) abuse after a police intervention, (b) any contact
-/// despite a no-contact order, from the creditor or party the event names.
+/// CN-ESCALATION: (a) abuse after a police intervention, from the creditor
+/// or party the event names; (b) any contact despite a no-contact order,
+/// from the party the order names (`Ctx::order_covers`).
 fn escalation(ctx: &Ctx, out: &mut Vec<Finding>) {
     for it in ctx.items.iter().filter(|it| it.collector) {
         let abusive = it.has_any(ESCALATION_TICKS) || it.data.channel.is_visit();
         let police = ctx
             .events_of(EventKind::PoliceIntervention)
             .find(|ev| abusive && ev.at < it.at && ctx.event_names(ev, it));
-        let order = ctx.events_of(EventKind::NoContactOrder).find(|ev| {
-            ev.at < it.at && ev.until.is_none_or(|u| it.at < u) && ctx.event_names(ev, it)
-        });
-        for ev in police.into_iter().chain(order) {
+        if let Some(ev) = police {
             let m = Measure::AfterEvent {
                 at: it.local,
                 event: ev.kind,
                 since: ctx.local(&ev.at).date(),
+            };
+            out.extend(single(&CN_ESCALATION, it, Some(ev.kind), m));
+        }
+        let order = ctx.events_of(EventKind::NoContactOrder).find(|ev| {
+            ev.at < it.at && ev.until.is_none_or(|u| it.at < u) && ctx.order_covers(ev, it)
+        });
+        if let Some(ev) = order {
+            let named = match (ev.party.trim(), ctx.event_lender(ev)) {
+                ("", Some(lender)) => Named::Lender(lender.to_string()),
+                ("", None) => Named::Everyone,
+                (party, _) => Named::Party(party.to_string()),
+            };
+            let m = Measure::AfterOrder {
+                at: it.local,
+                since: ctx.local(&ev.at).date(),
+                named,
             };
             out.extend(single(&CN_ESCALATION, it, Some(ev.kind), m));
         }

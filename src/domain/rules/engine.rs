@@ -89,6 +89,19 @@ impl<'a> Item<'a> {
     }
 }
 
+/// Is `party` the contact's agency, collector (name or ID) or calling number?
+fn names_party(party: &str, it: &Item) -> bool {
+    if party.is_empty() {
+        return false;
+    }
+    let d = it.data;
+    let by_name = [&d.agency, &d.collector_name, &d.collector_id]
+        .iter()
+        .any(|s| s.trim().eq_ignore_ascii_case(party));
+    let number = phone::key(party);
+    by_name || (!number.is_empty() && number == phone::key(&d.from_number))
+}
+
 /// The case prepared once for all rules.
 pub(super) struct Ctx<'a> {
     pub case: &'a Case,
@@ -174,14 +187,21 @@ impl<'a> Ctx<'a> {
         }
         let by_debt =
             ev.debt_id.is_some() && it.lender.is_some() && self.event_lender(ev) == it.lender;
-        let d = it.data;
-        let by_name = !party.is_empty()
-            && [&d.agency, &d.collector_name, &d.collector_id]
-                .iter()
-                .any(|s| s.trim().eq_ignore_ascii_case(party));
-        let number = phone::key(party);
-        let by_number = !number.is_empty() && number == phone::key(&d.from_number);
-        by_debt || by_name || by_number
+        by_debt || names_party(party, it)
+    }
+
+    /// Does a no-contact order cover this contact (CN-ESCALATION (b))? An
+    /// order that names a party (agency, collector's name or ID, or number)
+    /// covers only contacts from that party; one that names only a debt
+    /// covers everyone collecting for its lender, as orders stored before
+    /// parties were matched always did; one naming neither covers everyone.
+    pub fn order_covers(&self, ev: &CaseEvent, it: &Item) -> bool {
+        let party = ev.party.trim();
+        if party.is_empty() {
+            self.event_names(ev, it)
+        } else {
+            names_party(party, it)
+        }
     }
 
     /// The user agreed to this contact: a `consent_given` tick, or a logged

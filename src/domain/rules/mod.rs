@@ -490,6 +490,12 @@ pub enum Measure {
         event: EventKind,
         since: NaiveDate,
     },
+    /// A contact on `at` despite the no-contact order of `since` naming `named`.
+    AfterOrder {
+        at: NaiveDateTime,
+        since: NaiveDate,
+        named: Named,
+    },
     AfterRequest {
         at: NaiveDateTime,
         request: Tick,
@@ -530,6 +536,12 @@ pub enum Measure {
         target: Target,
         nth: u32,
     },
+    /// `count` contacts on a national public holiday (AU-HOURS).
+    Holiday {
+        day: NaiveDate,
+        holiday: &'static str,
+        count: u32,
+    },
     /// `calendar`: the holiday notices covered the due date; false = it was
     /// moved off weekends only, and the finding says so.
     Deadline {
@@ -538,6 +550,16 @@ pub enum Measure {
         days: u32,
         calendar: bool,
     },
+}
+
+/// Whom a no-contact order names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Named {
+    /// An agency, a collector (name or ID) or a number, as the user typed it.
+    Party(String),
+    /// Everyone collecting for this lender.
+    Lender(String),
+    Everyone,
 }
 
 fn date(d: NaiveDate) -> String {
@@ -811,6 +833,38 @@ impl Measure {
                     ),
                 )
             }
+            Measure::AfterOrder { at, since, named } => {
+                let who = match named {
+                    Named::Party(p) => p.clone(),
+                    Named::Lender(l) => pick(
+                        format!("{l}及其所有催收方"),
+                        format!("{l}及其所有催收方"),
+                        format!("{l} and everyone collecting for it"),
+                    ),
+                    Named::Everyone => pick(
+                        "所有催收方".into(),
+                        "所有催收方".into(),
+                        "every collector".into(),
+                    ),
+                };
+                pick(
+                    format!(
+                        "{} 的禁止接触决定（对象：{who}）之后，{} 仍有联系",
+                        date(*since),
+                        stamp(*at)
+                    ),
+                    format!(
+                        "{} 的禁止接觸決定（對象：{who}）之後，{} 仍有聯繫",
+                        date(*since),
+                        stamp(*at)
+                    ),
+                    format!(
+                        "contact on {} despite the no-contact order of {} (naming {who})",
+                        stamp(*at),
+                        date(*since)
+                    ),
+                )
+            }
             Measure::AfterRequest {
                 at,
                 request,
@@ -929,6 +983,21 @@ impl Measure {
                     format!(
                         "location call no. {nth} to the same {who} on {}",
                         stamp(*at)
+                    ),
+                )
+            }
+            Measure::Holiday {
+                day,
+                holiday,
+                count,
+            } => {
+                let n = Unit::Contacts.count(*count, lang);
+                pick(
+                    format!("{} 是全国公众假日（{holiday}），当天{n}", date(*day)),
+                    format!("{} 是全國公眾假日（{holiday}），當天{n}", date(*day)),
+                    format!(
+                        "{n} on {}, a national public holiday ({holiday})",
+                        date(*day)
                     ),
                 )
             }

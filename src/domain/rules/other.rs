@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use super::catalog::*;
 use super::engine::{count, days_before, finding, hours, single, Ctx, Item};
 use super::{Finding, Measure};
+use crate::domain::holidays;
 use crate::domain::model::{Channel, Jurisdiction, Outcome, Target, Tick};
 
 pub(super) fn check(ctx: &Ctx, jurisdiction: Jurisdiction, out: &mut Vec<Finding>) {
@@ -23,6 +24,7 @@ pub(super) fn check(ctx: &Ctx, jurisdiction: Jurisdiction, out: &mut Vec<Finding
         }
         Jurisdiction::Au => {
             hours(ctx, &AU_HOURS, au_window, out);
+            au_holidays(ctx, out);
             au_frequency(ctx, out);
         }
         Jurisdiction::Tw => hours(ctx, &TW_HOURS, |_| Some((TW_DAY_START, TW_DAY_END)), out),
@@ -36,7 +38,12 @@ fn weekend(day: NaiveDate) -> bool {
 
 /// AU-HOURS windows by channel and day (ACCC/ASIC guideline Part 2 §4).
 /// Weekend workplace visits depend on the debtor's working hours: not checked.
+/// National public holidays have no window: `au_holidays` checks them.
 fn au_window(it: &Item) -> Option<(NaiveTime, NaiveTime)> {
+    au_channel_window(it).filter(|_| !matches!(holidays::au_holiday(it.day), Ok(Some(_))))
+}
+
+fn au_channel_window(it: &Item) -> Option<(NaiveTime, NaiveTime)> {
     let weekend = weekend(it.day);
     match it.data.channel {
         Channel::Call | Channel::Sms | Channel::Messaging if weekend => {
@@ -48,6 +55,34 @@ fn au_window(it: &Item) -> Option<(NaiveTime, NaiveTime)> {
         Channel::HomeVisit => Some((AU_VISIT_START, AU_DAY_END)),
         Channel::WorkplaceVisit if !weekend => Some((AU_VISIT_START, AU_WORKPLACE_END)),
         _ => None,
+    }
+}
+
+/// AU-HOURS: no contact at any hour on a national public holidays
+/// (`holidays::AU`; years outside it are not checked, the rule says so).
+/// One finding per creditor and day, for the channels the hours cover.
+fn au_holidays(ctx: &Ctx, out: &mut Vec<Finding>) {
+    type Day<'a, 'b> = (&'static str, Vec<&'b Item<'a>>);
+    let mut days: BTreeMap<(Option<&str>, NaiveDate), Day> = BTreeMap::new();
+    for it in ctx
+        .items
+        .iter()
+        .filter(|it| it.timed() && au_channel_window(it).is_some() && !ctx.consented(it))
+    {
+        if let Ok(Some(name)) = holidays::au_holiday(it.day) {
+            days.entry((it.lender, it.day))
+                .or_insert((name, Vec::new()))
+                .1
+                .push(it);
+        }
+    }
+    for ((_, day), (holiday, items)) in days {
+        let m = Measure::Holiday {
+            day,
+            holiday,
+            count: count(items.len()),
+        };
+        out.extend(finding(&AU_HOURS, &items, None, m));
     }
 }
 

@@ -1546,3 +1546,140 @@ fn english_counts_agree_in_number() {
     assert_eq!(Unit::Calls.count(2, Lang::En), "2 calls");
     assert_eq!(Unit::TalkedCalls.count(4, Lang::ZhCn), "接通 4 次");
 }
+
+// ---- Additions: holidays (AU), orders naming a party -------------------------------
+
+#[test]
+fn au_hours_national_public_holidays() {
+    let au = |when: &str| case("Australia/Sydney", vec![contact(1, when, |_| {})]);
+    for (when, expected) in [
+        ("2026-04-25T12:00:00+10:00", 1), // Anzac Day, a Saturday, inside weekend hours
+        ("2026-04-24T12:00:00+10:00", 0),
+        ("2026-04-27T12:00:00+10:00", 0), // a substitute only some states declare
+        ("2025-01-27T12:00:00+11:00", 1), // Australia Day observed everywhere on Monday
+        ("2025-01-26T12:00:00+11:00", 0),
+        ("2026-12-25T10:00:00+11:00", 1),
+        ("2026-12-25T03:00:00+11:00", 1), // one finding, not a second one for the hours
+        ("2027-01-01T12:00:00+11:00", 0), // outside the calendar: hours only
+        ("2027-01-01T06:00:00+11:00", 1),
+    ] {
+        assert_eq!(
+            count_of(&au(when), Jurisdiction::Au, "AU-HOURS"),
+            expected,
+            "{when}"
+        );
+    }
+    let fs = run(&au("2026-04-25T12:00:00+10:00"), Jurisdiction::Au);
+    let f = only(&fs, "AU-HOURS")[0];
+    assert_eq!(
+        f.describe(Lang::En),
+        "1 contact on 2026-04-25, a national public holiday (Anzac Day)"
+    );
+    assert!(f.related_sources()[0].reference().contains("s 115(1)(a)"));
+    // A letter carries no time; email is outside the guideline's hours table.
+    let letter = case(
+        "Australia/Sydney",
+        vec![contact(1, "2026-04-25T12:00:00+10:00", |d| {
+            d.channel = Channel::Letter
+        })],
+    );
+    assert_eq!(count_of(&letter, Jurisdiction::Au, "AU-HOURS"), 0);
+    for lang in Lang::ALL {
+        assert!(rule("AU-HOURS")
+            .unwrap()
+            .explanation
+            .get(lang)
+            .contains("2024–2026"));
+    }
+}
+
+/// A no-contact order for debt d1 (甲银行) from 2026-03-04 noon; `f` names its party.
+fn order(f: impl FnOnce(&mut CaseEvent)) -> CaseEvent {
+    event(
+        "o",
+        EventKind::NoContactOrder,
+        "2026-03-04T12:00:00+08:00",
+        f,
+    )
+}
+
+fn order_hits(order: CaseEvent) -> Vec<u32> {
+    let mut c = cn(vec![
+        contact(1, "2026-03-05T12:00:00+08:00", |d| {
+            d.agency = "丙催收".into()
+        }),
+        contact(2, "2026-03-05T13:00:00+08:00", |_| {}),
+        contact(3, "2026-03-05T14:00:00+08:00", |d| {
+            d.from_number = "+86 138 0013 8000".into()
+        }),
+        contact(4, "2026-03-05T15:00:00+08:00", |d| {
+            d.debt_id = Some("d3".into());
+            d.collector_name = "李四".into();
+        }),
+        contact(5, "2026-03-03T12:00:00+08:00", |d| {
+            d.agency = "丙催收".into()
+        }),
+    ]);
+    c.events.push(order);
+    let mut seqs: Vec<u32> = only(&run(&c, Jurisdiction::Cn), "CN-ESCALATION")
+        .iter()
+        .map(|f| f.contacts[0])
+        .collect();
+    seqs.sort_unstable();
+    seqs
+}
+
+#[test]
+fn cn_no_contact_order_covers_only_the_party_it_names() {
+    let debt_and_agency = order(|e| {
+        e.debt_id = Some("d1".into());
+        e.party = " 丙催收 ".into();
+    });
+    assert_eq!(order_hits(debt_and_agency), vec![1]);
+    assert_eq!(
+        order_hits(order(|e| e.party = "13800138000".into())),
+        vec![3]
+    );
+    assert_eq!(order_hits(order(|e| e.party = "李四".into())), vec![4]);
+    assert_eq!(
+        order_hits(order(|e| e.party = "丁催收".into())),
+        Vec::<u32>::new()
+    );
+    // The lender as a whole: everyone collecting for 甲银行, not 乙贷.
+    assert_eq!(
+        order_hits(order(|e| e.debt_id = Some("d1".into()))),
+        vec![1, 2, 3]
+    );
+    // Naming nobody: every collector.
+    assert_eq!(order_hits(order(|_| {})), vec![1, 2, 3, 4]);
+}
+
+#[test]
+fn cn_no_contact_order_finding_says_which_order() {
+    let describe = |ev: CaseEvent, lang: Lang| {
+        let mut c = cn(vec![contact(1, "2026-03-05T12:00:00+08:00", |d| {
+            d.agency = "丙催收".into()
+        })]);
+        c.events.push(ev);
+        only(&run(&c, Jurisdiction::Cn), "CN-ESCALATION")[0].describe(lang)
+    };
+    assert_eq!(
+        describe(order(|e| e.party = "丙催收".into()), Lang::En),
+        "contact on 2026-03-05 12:00 despite the no-contact order of 2026-03-04 (naming 丙催收)"
+    );
+    assert!(
+        describe(order(|e| e.debt_id = Some("d1".into())), Lang::ZhCn)
+            .contains("2026-03-04 的禁止接触决定（对象：甲银行及其所有催收方）")
+    );
+    assert!(describe(order(|_| {}), Lang::ZhTw).contains("所有催收方"));
+}
+
+/// Orders stored before parties were matched: the same JSON still reads, and
+/// one without a party still covers the whole lender.
+#[test]
+fn stored_no_contact_order_without_a_party_keeps_its_meaning() {
+    let stored =
+        r#"{"id":"o","kind":"no_contact_order","at":"2026-03-04T12:00:00+08:00","debt_id":"d1"}"#;
+    let ev: CaseEvent = serde_json::from_str(stored).unwrap();
+    assert_eq!(order_hits(ev), vec![1, 2, 3]);
+}
