@@ -657,6 +657,28 @@ pub enum EventKind {
     CreditComplaint,
     /// The user's number is out of service (失联 evidence).
     NumberOutOfService,
+    /// The user told a collector that a daily time window (`daily_window`)
+    /// or a place (`place`) is inconvenient (US §1692c(a)(1)); `at` is the
+    /// day they said it.
+    Inconvenient,
+}
+
+/// A place the user can call inconvenient, matched by the visit channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    Home,
+    Work,
+}
+
+impl Place {
+    /// The visits that reach the user at this place.
+    pub fn channel(self) -> Channel {
+        match self {
+            Place::Home => Channel::HomeVisit,
+            Place::Work => Channel::WorkplaceVisit,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -668,9 +690,14 @@ pub struct CaseEvent {
     /// When it ended (consent withdrawn); None = still in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<DateTime<FixedOffset>>,
-    /// For consent windows: daily local hours [from, to) in minutes after midnight.
+    /// For consent windows (and hours called inconvenient): daily local
+    /// hours [from, to) in minutes after midnight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daily_window: Option<(u16, u16)>,
+    /// For `Inconvenient`: the place called inconvenient. Absent in records
+    /// stored before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt_id: Option<RecordId>,
     /// Who it names (agency, number), free text.

@@ -91,4 +91,28 @@ strings! { RulesKey;
     WdFri => "周五", "週五", "Fri";
     WdSat => "周六", "週六", "Sat";
     WdSun => "周日", "週日", "Sun";
+
+    InconvenientTitle => "你说过不方便的时间或地点", "你說過不方便的時間或地點", "Times or places you said are inconvenient";
+    InconvenientHelp => "美国规则：你告诉催收人某个时段或地点不方便后，催收人不得在那时或那里联系你。记下你说了什么、哪一天说的，本应用从第二天起核对。",
+        "美國規則：你告訴催收人某個時段或地點不方便後，催收人不得在那時或那裡聯繫你。記下你說了什麼、哪一天說的，本應用從第二天起核對。",
+        "US rules: once you tell a collector a time or place is inconvenient, it may not contact you then or there. Record what you said and on which day; the app checks contacts from the next day on.";
+    InconvenientDate => "你说的日期", "你說的日期", "Date you said it";
+    InconvenientWho => "告诉了谁", "告訴了誰", "Told to";
+    InconvenientEveryone => "所有催收方", "所有催收方", "every collector";
+    InconvenientWhat => "不方便的是", "不方便的是", "What is inconvenient";
+    InconvenientHours => "一个时段", "一個時段", "A time window";
+    InconvenientHome => "住所（上门）", "住所（上門）", "My home (visits)";
+    InconvenientWork => "工作单位（上门）", "工作單位（上門）", "My workplace (visits)";
+    InconvenientFrom => "不方便的时段从", "不方便的時段從", "Inconvenient from";
+    InconvenientTo => "到", "到", "until";
+    InconvenientSave => "记下", "記下", "Record";
+    InconvenientDelete => "删除", "刪除", "Delete";
+    InconvenientItem => "{0}：{1} 不方便（告诉了{2}）", "{0}：{1} 不方便（告訴了{2}）", "{0}: {1} inconvenient (told {2})";
+    InconvenientIncomplete => "请填写日期；如果是时段，请填写开始和结束时间。",
+        "請填寫日期；如果是時段，請填寫開始和結束時間。",
+        "Enter the date and, for a time window, its start and end.";
+    InconvenientEmptyWindow => "开始和结束时间不能相同。", "開始和結束時間不能相同。", "The start and end times must differ.";
+    InconvenientNotSaved => "没有保存：记录未写入存储。请看页面顶部的提示。",
+        "沒有儲存：記錄未寫入儲存空間。請看頁面頂部的提示。",
+        "Not saved: the record was not written to storage. See the notice at the top of the page.";
 }

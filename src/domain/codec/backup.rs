@@ -343,6 +343,7 @@ mod tests {
             at: at("2026-03-02T09:00:00+08:00"),
             until: None,
             daily_window: None,
+            place: None,
             debt_id: None,
             party: "12378".into(),
             channel: String::new(),

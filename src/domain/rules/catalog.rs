@@ -892,21 +892,20 @@ pub static US_HOURS: Rule = define(
 .params(&[allowed(US_DAY_START, US_DAY_END)])
 .primary(&[FDCPA.art("§1692c(a)(1)"), REG_F.art("§1006.6(b)(1)(i)")]);
 
-/// The log records that a time or place was called inconvenient
-/// (`hours_requested`) but not which hours, so this stays information only.
+/// Checked against `Inconvenient` events: hours by the local clock, places
+/// by visits there, from the day after the user said it.
 pub static US_INCONVENIENT: Rule = define(
     "US-INCONVENIENT",
     Jurisdiction::Us,
     Kind::Timing,
     Text::new("在你说过不方便的时间或地点联系", "在你說過不方便的時間或地點聯繫", "Contact at a time or place you said is inconvenient"),
     Text::new(
-        "你告诉催收人某个时间或地点不方便后，催收人不得在该时间或地点联系你。本应用尚不能记录你指定的时段，无法自动核对，请对照记录自行判断。",
-        "你告訴催收人某個時間或地點不方便後，催收人不得在該時間或地點聯繫你。本應用尚不能記錄你指定的時段，無法自動核對，請對照記錄自行判斷。",
-        "Once you tell a collector a time or place is inconvenient, it may not contact you then or there. The app cannot yet record the times you named, so it cannot check this; compare it with your log yourself.",
+        "你告诉催收人某个时段或地点不方便后，催收人不得在该时段或地点联系你。在本页记下你说过的时段（例如“10:00之前”）或地点（住所、工作单位）以及说的日期，本应用从第二天起核对：时段按你所在时区的钟点，地点按上门记录。",
+        "你告訴催收人某個時段或地點不方便後，催收人不得在該時段或地點聯繫你。在本頁記下你說過的時段（例如「10:00之前」）或地點（住所、工作單位）以及說的日期，本應用從第二天起核對：時段按你所在時區的鐘點，地點按上門記錄。",
+        "Once you tell a collector a time or place is inconvenient, it may not contact you then or there. Record on this page what you said (hours such as \"not before 10:00\", or your home or workplace) and the date; the app checks contacts from the next day on: hours by your local clock, places by logged visits there.",
     ),
 )
-.primary(&[FDCPA.art("§1692c(a)(1)")])
-.info_only();
+.primary(&[FDCPA.art("§1692c(a)(1)")]);
 
 pub static US_FREQ_7IN7: Rule = define(
     "US-FREQ-7IN7",

@@ -210,20 +210,25 @@ impl<'a> Ctx<'a> {
         if it.has(Tick::ConsentGiven) {
             return true;
         }
-        let secs = it.local.num_seconds_from_midnight();
         self.events_of(EventKind::ConsentWindow).any(|ev| {
             let in_force = ev.at <= it.at && ev.until.is_none_or(|u| it.at < u);
             let creditor = ev.debt_id.is_none() || self.event_lender(ev) == it.lender;
-            let hours = ev.daily_window.is_none_or(|(from, to)| {
-                let (from, to) = (u32::from(from) * 60, u32::from(to) * 60);
-                match from.cmp(&to) {
-                    std::cmp::Ordering::Less => (from..to).contains(&secs),
-                    std::cmp::Ordering::Greater => secs >= from || secs < to,
-                    std::cmp::Ordering::Equal => true,
-                }
-            });
+            let hours = ev.daily_window.is_none_or(|w| in_daily_window(w, it.local));
             in_force && creditor && hours
         })
+    }
+}
+
+/// Is local time `t` inside the daily window [from, to) (minutes after
+/// midnight)? A window may wrap midnight (22:00–08:00); from == to is the
+/// whole day.
+pub(super) fn in_daily_window((from, to): (u16, u16), t: NaiveDateTime) -> bool {
+    let secs = t.num_seconds_from_midnight();
+    let (from, to) = (u32::from(from) * 60, u32::from(to) * 60);
+    match from.cmp(&to) {
+        std::cmp::Ordering::Less => (from..to).contains(&secs),
+        std::cmp::Ordering::Greater => secs >= from || secs < to,
+        std::cmp::Ordering::Equal => true,
     }
 }
 

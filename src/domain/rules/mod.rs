@@ -20,12 +20,13 @@ use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::domain::model::{EventKind, Jurisdiction, LenderType, RecordId, Target, Tick};
+use crate::domain::model::{EventKind, Jurisdiction, LenderType, Place, RecordId, Target, Tick};
 use crate::i18n::{Lang, Text};
 
 pub use catalog::{catalog, rule, RULES};
 pub use engine::check;
 pub use stats::{distinct_days, per_day, summary, week_hour, Summary};
+pub use us::inconvenient_event;
 
 /// How binding a source is (`rules.md` §1). Ordered weakest to strongest, so
 /// `max` picks the label.
@@ -490,6 +491,12 @@ pub enum Measure {
         event: EventKind,
         since: NaiveDate,
     },
+    /// A contact on `at` in what the user said on `since` is inconvenient.
+    Inconvenient {
+        at: NaiveDateTime,
+        since: NaiveDate,
+        said: Said,
+    },
     /// A contact on `at` despite the no-contact order of `since` naming `named`.
     AfterOrder {
         at: NaiveDateTime,
@@ -550,6 +557,40 @@ pub enum Measure {
         days: u32,
         calendar: bool,
     },
+}
+
+/// What the user called inconvenient (US-INCONVENIENT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Said {
+    /// Daily local hours [from, to), minutes after midnight.
+    Hours(u16, u16),
+    Place(Place),
+}
+
+impl Said {
+    /// "00:00–10:00", "your home (visits)".
+    pub fn describe(self, lang: Lang) -> String {
+        match self {
+            Said::Hours(from, to) => format!("{}–{}", minutes_clock(from), minutes_clock(to)),
+            Said::Place(Place::Home) => {
+                Text::new("住所（上门）", "住所（上門）", "your home (visits)")
+                    .get(lang)
+                    .to_string()
+            }
+            Said::Place(Place::Work) => Text::new(
+                "工作单位（上门）",
+                "工作單位（上門）",
+                "your workplace (visits)",
+            )
+            .get(lang)
+            .to_string(),
+        }
+    }
+}
+
+/// "07:30" from minutes after midnight (24:00 as 00:00).
+fn minutes_clock(m: u16) -> String {
+    format!("{:02}:{:02}", (m / 60) % 24, m % 60)
 }
 
 /// Whom a no-contact order names.
@@ -630,6 +671,11 @@ pub fn event_text(k: EventKind) -> Text {
             "complaint to the PBOC branch",
         ),
         EventKind::NumberOutOfService => Text::new("号码停机", "號碼停機", "number out of service"),
+        EventKind::Inconvenient => Text::new(
+            "告知不方便的时间或地点",
+            "告知不方便的時間或地點",
+            "time or place you said is inconvenient",
+        ),
     }
 }
 
@@ -832,6 +878,29 @@ impl Measure {
                         date(*since)
                     ),
                 )
+            }
+            Measure::Inconvenient { at, since, said } => {
+                let (s, when) = (date(*since), stamp(*at));
+                match said {
+                    Said::Hours(from, to) => {
+                        let (f, t) = (minutes_clock(*from), minutes_clock(*to));
+                        pick(
+                            format!("{s} 你告诉对方 {f}–{t} 不方便，{when} 仍有联系"),
+                            format!("{s} 你告訴對方 {f}–{t} 不方便，{when} 仍有聯繫"),
+                            format!("contact on {when}, within {f}–{t}, which you said on {s} is inconvenient"),
+                        )
+                    }
+                    Said::Place(Place::Home) => pick(
+                        format!("{s} 你告诉对方住所不方便，{when} 仍上门到住所"),
+                        format!("{s} 你告訴對方住所不方便，{when} 仍上門到住所"),
+                        format!("home visit on {when}; on {s} you said your home is inconvenient"),
+                    ),
+                    Said::Place(Place::Work) => pick(
+                        format!("{s} 你告诉对方工作单位不方便，{when} 仍到工作单位找你"),
+                        format!("{s} 你告訴對方工作單位不方便，{when} 仍到工作單位找你"),
+                        format!("workplace visit on {when}; on {s} you said your workplace is inconvenient"),
+                    ),
+                }
             }
             Measure::AfterOrder { at, since, named } => {
                 let who = match named {

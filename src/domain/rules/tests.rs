@@ -51,6 +51,7 @@ fn event(id: &str, kind: EventKind, when: &str, f: impl FnOnce(&mut CaseEvent)) 
         at: at(when),
         until: None,
         daily_window: None,
+        place: None,
         debt_id: None,
         party: String::new(),
         channel: String::new(),
@@ -1682,4 +1683,156 @@ fn stored_no_contact_order_without_a_party_keeps_its_meaning() {
         r#"{"id":"o","kind":"no_contact_order","at":"2026-03-04T12:00:00+08:00","debt_id":"d1"}"#;
     let ev: CaseEvent = serde_json::from_str(stored).unwrap();
     assert_eq!(order_hits(ev), vec![1, 2, 3]);
+}
+
+// ---- Additions: US-INCONVENIENT -------------------------------------------------------
+
+/// Said on 2026-03-02 in New York, to every collector.
+fn said(f: impl FnOnce(&mut CaseEvent)) -> CaseEvent {
+    event("i", EventKind::Inconvenient, "2026-03-02T12:00:00-05:00", f)
+}
+
+fn inconvenient_hits(ev: CaseEvent, when: &str, f: impl FnOnce(&mut ContactData)) -> usize {
+    let mut c = us(vec![contact(1, when, f)]);
+    c.events.push(ev);
+    count_of(&c, Jurisdiction::Us, "US-INCONVENIENT")
+}
+
+#[test]
+fn us_inconvenient_hours_from_the_day_after() {
+    let before_ten = || said(|e| e.daily_window = Some((0, 600)));
+    for (when, expected) in [
+        ("2026-03-03T09:59:59-05:00", 1),
+        ("2026-03-03T10:00:00-05:00", 0),
+        ("2026-03-02T20:00:00-05:00", 0), // the day it was said
+        ("2026-03-02T09:00:00-05:00", 0),
+        ("2026-03-10T09:30:00-04:00", 1), // local clock across DST
+        ("2026-03-10T13:30:00+00:00", 1), // 09:30 EDT stored in UTC
+        ("2026-03-10T14:00:00+00:00", 0),
+    ] {
+        assert_eq!(
+            inconvenient_hits(before_ten(), when, |_| {}),
+            expected,
+            "{when}"
+        );
+    }
+    // A window across midnight: 18:00–00:00.
+    let evening = || said(|e| e.daily_window = Some((1080, 0)));
+    for (when, expected) in [
+        ("2026-03-04T17:59:59-05:00", 0),
+        ("2026-03-04T18:00:00-05:00", 1),
+        ("2026-03-04T23:59:00-05:00", 1),
+        ("2026-03-05T00:00:00-05:00", 0),
+    ] {
+        assert_eq!(
+            inconvenient_hits(evening(), when, |_| {}),
+            expected,
+            "{when}"
+        );
+    }
+}
+
+#[test]
+fn us_inconvenient_counts_only_collector_contacts_with_the_consumer() {
+    let ev = || said(|e| e.daily_window = Some((0, 600)));
+    let when = "2026-03-03T09:00:00-05:00";
+    assert_eq!(
+        inconvenient_hits(ev(), when, |d| d.direction = Direction::Outgoing),
+        0
+    );
+    assert_eq!(
+        inconvenient_hits(ev(), when, |d| d.target = Target::Relative),
+        0
+    );
+    assert_eq!(
+        inconvenient_hits(ev(), when, |d| d.target = Target::SpouseOther),
+        1
+    );
+    assert_eq!(
+        inconvenient_hits(ev(), when, |d| d.channel = Channel::Letter),
+        0
+    );
+    assert_eq!(
+        inconvenient_hits(ev(), when, |d| {
+            d.ticks.insert(Tick::ConsentGiven);
+        }),
+        0
+    );
+    // Told to 乙贷's collector only; this contact is about 甲银行's debt.
+    let other = said(|e| {
+        e.daily_window = Some((0, 600));
+        e.debt_id = Some("d3".into());
+    });
+    assert_eq!(inconvenient_hits(other, when, |_| {}), 0);
+    let withdrawn = said(|e| {
+        e.daily_window = Some((0, 600));
+        e.until = Some(at("2026-03-03T08:00:00-05:00"));
+    });
+    assert_eq!(inconvenient_hits(withdrawn, when, |_| {}), 0);
+}
+
+#[test]
+fn us_inconvenient_places_are_matched_by_visits() {
+    let home = || said(|e| e.place = Some(Place::Home));
+    let when = "2026-03-03T12:00:00-05:00";
+    assert_eq!(
+        inconvenient_hits(home(), when, |d| d.channel = Channel::HomeVisit),
+        1
+    );
+    assert_eq!(
+        inconvenient_hits(home(), when, |d| d.channel = Channel::WorkplaceVisit),
+        0
+    );
+    assert_eq!(inconvenient_hits(home(), when, |_| {}), 0);
+    let work = said(|e| e.place = Some(Place::Work));
+    assert_eq!(
+        inconvenient_hits(work, when, |d| d.channel = Channel::WorkplaceVisit),
+        1
+    );
+
+    let mut c = us(vec![contact(1, when, |d| d.channel = Channel::HomeVisit)]);
+    c.events.push(home());
+    let fs = run(&c, Jurisdiction::Us);
+    let f = only(&fs, "US-INCONVENIENT")[0];
+    assert_eq!(
+        f.describe(Lang::En),
+        "home visit on 2026-03-03 12:00; on 2026-03-02 you said your home is inconvenient"
+    );
+    assert!(f.lead(Lang::En).contains("§1692c(a)(1)"));
+    assert!(rule("US-INCONVENIENT").unwrap().checkable);
+}
+
+#[test]
+fn us_inconvenient_event_from_the_form() {
+    let tz = crate::domain::time::zone("America/New_York");
+    let ev =
+        inconvenient_event("i".into(), day("2026-03-02"), tz, Said::Hours(0, 600), None).unwrap();
+    assert_eq!(ev.at, at("2026-03-02T12:00:00-05:00"));
+    assert_eq!(
+        (ev.kind, ev.daily_window, ev.place),
+        (EventKind::Inconvenient, Some((0, 600)), None)
+    );
+    let place = Said::Place(Place::Work);
+    let ev =
+        inconvenient_event("i".into(), day("2026-03-02"), tz, place, Some("d1".into())).unwrap();
+    assert_eq!(
+        (ev.place, ev.debt_id.as_deref()),
+        (Some(Place::Work), Some("d1"))
+    );
+    for bad in [
+        Said::Hours(600, 600),
+        Said::Hours(1440, 0),
+        Said::Hours(0, 1440),
+    ] {
+        assert!(inconvenient_event("i".into(), day("2026-03-02"), tz, bad, None).is_none());
+    }
+    // Stored and read back; a record without `place` (older format) reads too.
+    let json = serde_json::to_string(&said(|e| e.place = Some(Place::Home))).unwrap();
+    assert!(json.contains(r#""kind":"inconvenient""#) && json.contains(r#""place":"home""#));
+    let old: CaseEvent = serde_json::from_str(
+        r#"{"id":"c","kind":"consent_window","at":"2026-03-02T12:00:00-05:00","daily_window":[1320,480]}"#,
+    )
+    .unwrap();
+    assert_eq!(old.place, None);
+    assert_eq!(Said::Hours(1080, 0).describe(Lang::ZhCn), "18:00–00:00");
 }

@@ -2,12 +2,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
 
 use super::catalog::*;
-use super::engine::{count, days_after, days_before, finding, hours, single, Ctx, Item};
-use super::{Finding, Measure, Rule};
-use crate::domain::model::{EventKind, Outcome, Target, Tick};
+use super::engine::{
+    count, days_after, days_before, finding, hours, in_daily_window, single, Ctx, Item,
+};
+use super::{Finding, Measure, Rule, Said};
+use crate::domain::model::{CaseEvent, Channel, EventKind, Outcome, RecordId, Target, Tick};
+use crate::domain::time;
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     hours(ctx, &US_HOURS, |_| Some((US_DAY_START, US_DAY_END)), out);
@@ -25,12 +29,10 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         ctx,
         &US_WORKPLACE,
         EventKind::WorkplaceProhibited,
-        |it| {
-            it.data.channel == crate::domain::model::Channel::WorkplaceVisit
-                || it.target() == Target::Employer
-        },
+        |it| it.data.channel == Channel::WorkplaceVisit || it.target() == Target::Employer,
         out,
     );
+    inconvenient(ctx, out);
     third_party(ctx, out);
     medium(ctx, out);
     per_contact(ctx, out);
@@ -178,6 +180,75 @@ fn after_event(
             out.extend(single(rule, it, None, m));
         }
     }
+}
+
+/// US-INCONVENIENT: from the day after the user told a collector a time
+/// window or place is inconvenient, each contact with the consumer in that
+/// window (local clock) or at that place (a visit there). Letters carry no
+/// meaningful time; contacts the user agreed to are not counted.
+fn inconvenient(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for it in ctx
+        .items
+        .iter()
+        .filter(|it| it.timed() && is_consumer(it.target()) && !ctx.consented(it))
+    {
+        let said = ctx.events_of(EventKind::Inconvenient).find_map(|ev| {
+            let since = ctx.local(&ev.at).date();
+            let in_force = it.day > since && ev.until.is_none_or(|u| it.at < u);
+            let what = said_for(ev, it)?;
+            (in_force && ctx.event_names(ev, it)).then_some((since, what))
+        });
+        if let Some((since, said)) = said {
+            let m = Measure::Inconvenient {
+                at: it.local,
+                since,
+                said,
+            };
+            out.extend(with_debt(single(&US_INCONVENIENT, it, None, m), it));
+        }
+    }
+}
+
+/// The event for "on `day` I told the collector of `debt_id` (None: every
+/// collector) that `said` is inconvenient", dated noon that day. None for a
+/// window that is empty or not within one day (from == to would be the
+/// whole day: a request to stop, which is US-CEASE).
+pub fn inconvenient_event(
+    id: RecordId,
+    day: NaiveDate,
+    tz: Tz,
+    said: Said,
+    debt_id: Option<RecordId>,
+) -> Option<CaseEvent> {
+    let (daily_window, place) = match said {
+        Said::Hours(from, to) if from == to || from >= 1440 || to >= 1440 => return None,
+        Said::Hours(from, to) => (Some((from, to)), None),
+        Said::Place(p) => (None, Some(p)),
+    };
+    let at = time::from_local(day.and_time(NaiveTime::from_hms_opt(12, 0, 0)?), tz)?;
+    Some(CaseEvent {
+        id,
+        kind: EventKind::Inconvenient,
+        at,
+        until: None,
+        daily_window,
+        place,
+        debt_id,
+        party: String::new(),
+        channel: String::new(),
+        replied_on: None,
+        note: String::new(),
+    })
+}
+
+/// What of the event this contact falls in, if anything.
+fn said_for(ev: &CaseEvent, it: &Item) -> Option<Said> {
+    if let Some(place) = ev.place.filter(|p| p.channel() == it.data.channel) {
+        return Some(Said::Place(place));
+    }
+    ev.daily_window
+        .filter(|w| it.data.channel != Channel::Letter && in_daily_window(*w, it.local))
+        .map(|(from, to)| Said::Hours(from, to))
 }
 
 /// "Consumer" includes the spouse (§1692c(d)) and anyone obligated on the debt.

@@ -3,6 +3,7 @@ pub mod contacts;
 pub mod data;
 pub mod evidence;
 pub mod home;
+pub mod inconvenient;
 pub mod passcode;
 pub mod phone_import;
 pub mod rules;

@@ -16,6 +16,7 @@ use crate::i18n::rules::RulesKey as R;
 use crate::i18n::{fill, t, Key, Lang, Text};
 use crate::ui::browser;
 use crate::ui::charts::{HeatMap, PerDayChart};
+use crate::ui::pages::inconvenient::InconvenientPanel;
 use crate::ui::route::Page;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{JurisdictionSelect, ZoneSelect};
@@ -224,6 +225,9 @@ pub fn RulesPage() -> impl IntoView {
         <h1 data-testid="page-title">{move || state.t(Key::NavRules)}</h1>
         <p class="muted">{move || state.t(R::PageIntro)}</p>
         <Controls />
+        <Show when=move || jurisdiction.get() == Jurisdiction::Us>
+            <InconvenientPanel />
+        </Show>
         <section class="panel rules-summary" data-testid="rules-summary" aria-live="polite">
             <h2>{move || state.t(R::SummaryTitle)}</h2>
             {move || {

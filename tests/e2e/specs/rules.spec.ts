@@ -193,8 +193,8 @@ test('switching to US rules replaces the CN findings and is saved', async ({ pag
   await expect(page.getByTestId('rules-us-zone-note')).toBeVisible();
   await expect(page.getByTestId('chart-heatmap')).toContainText('21:00–08:00');
   await expect(page.getByTestId('chart-per-day')).not.toContainText('上限 3 次');
-  // Rules the app cannot check are listed apart.
-  await expect(page.locator('[data-testid="info-rule"][data-rule-id="US-INCONVENIENT"]')).toBeVisible();
+  // US-INCONVENIENT is checked against what the user records here.
+  await expect(page.getByTestId('inconvenient-panel')).toBeVisible();
   await noIllegalWording(page);
 
   await page.reload();
@@ -268,4 +268,45 @@ test('10,000 contacts: the check and charts stay small and responsive', async ({
   const firstGroup = page.getByTestId('rule-group').first();
   expect(await firstGroup.getByTestId('finding').count()).toBeLessThanOrEqual(10);
   await noIllegalWording(page);
+});
+
+test('US: a time window said to be inconvenient is recorded, and later calls in it become findings', async ({ page }) => {
+  await seed(page, [
+    // 1: before the day it was said; 2: inside the window; 3: outside it.
+    { at: '2026-03-03T09:00:00-05:00' },
+    { at: '2026-03-05T09:00:00-05:00' },
+    { at: '2026-03-05T11:00:00-05:00' },
+  ], 'us');
+  await open(page, '#/rules');
+  await page.getByTestId('rules-zone').selectOption('America/New_York');
+  await expect(finding(page, 'US-HOURS')).toHaveCount(0);
+  await expect(finding(page, 'US-INCONVENIENT')).toHaveCount(0);
+
+  await page.getByTestId('inconvenient-date').fill('2026-03-04');
+  await page.getByTestId('inconvenient-save').click();
+  await expect(page.getByTestId('inconvenient-error')).toBeVisible();
+  await expect(page.getByTestId('inconvenient-item')).toHaveCount(0);
+
+  await page.getByTestId('inconvenient-from').fill('00:00');
+  await page.getByTestId('inconvenient-to').fill('10:00');
+  await page.getByTestId('inconvenient-save').click();
+  await expect(page.getByTestId('inconvenient-error')).toHaveCount(0);
+  await expect(page.getByTestId('inconvenient-item')).toHaveText(/2026-03-04：00:00–10:00 不方便（告诉了所有催收方）/);
+  const f = finding(page, 'US-INCONVENIENT');
+  await expect(f).toHaveCount(1);
+  await expect(f.locator('[href="#/contacts/2"]')).toHaveCount(1);
+  await expect(f).toContainText('2026-03-04 你告诉对方 00:00–10:00 不方便，2026-03-05 09:00 仍有联系');
+  await expect(f).toContainText('§1692c(a)(1)');
+  expect(await page.evaluate(() => localStorage.getItem('dek:events'))).toContain('"kind":"inconvenient"');
+
+  await page.reload();
+  await expect(finding(page, 'US-INCONVENIENT')).toHaveCount(1);
+  await page.getByTestId('lang-switch').selectOption('en');
+  await expect(finding(page, 'US-INCONVENIENT')).toContainText('contact on 2026-03-05 09:00, within 00:00–10:00, which you said on 2026-03-04 is inconvenient');
+  await expect(page.getByTestId('inconvenient-item')).toHaveText(/2026-03-04: 00:00–10:00 inconvenient \(told every collector\)/);
+  await noIllegalWording(page);
+
+  await page.getByTestId('inconvenient-delete').click();
+  await expect(page.getByTestId('inconvenient-item')).toHaveCount(0);
+  await expect(finding(page, 'US-INCONVENIENT')).toHaveCount(0);
 });
