@@ -520,18 +520,86 @@ pub fn rehash_chain(contacts: &mut [Contact]) {
 /// What folding in another tab's contact requires of this tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Incoming {
-    /// Taken in (new, or an edit of the same entry): nothing to write.
+    /// Taken in (new, or a later version of the same entry): nothing to write.
     Taken,
-    /// Two tabs created different entries under one number at the same time.
-    /// The earlier-created keeps the number, the other moves to a new one;
-    /// these entries changed here and must be written back.
+    /// Storage lacks something this tab holds: two entries under one number,
+    /// two concurrent edits of one entry, or an older version written over a
+    /// newer one. These entries changed here and must be written back.
     Clash { rewrite: Vec<u32> },
 }
 
+/// The version an entry was created with.
+fn first_data(c: &Contact) -> &ContactData {
+    c.history.first().map_or(&c.data, |v| &v.data)
+}
+
+/// Two stored forms of one entry: created at the same moment with the same content.
+fn same_entry(a: &Contact, b: &Contact) -> bool {
+    a.created_at == b.created_at && a.source == b.source && first_data(a) == first_data(b)
+}
+
+/// Whether `newer` holds every version of `older` (its data and its history).
+fn contains_versions(newer: &Contact, older: &Contact) -> bool {
+    let known = |d: &ContactData| newer.data == *d || newer.history.iter().any(|v| v.data == *d);
+    known(&older.data) && older.history.iter().all(|v| newer.history.contains(v))
+}
+
+/// When an entry's current data was set: its last edit, or its creation.
+fn changed_at(c: &Contact) -> DateTime<Utc> {
+    c.history.last().map_or(c.created_at, |v| v.replaced_at)
+}
+
+/// One entry edited in two tabs at once: the later edit is current, and
+/// every other version, the losing edit included, is kept in the history.
+/// Symmetric, so both tabs reach the same entry.
+fn merge_versions(a: &Contact, b: &Contact) -> Contact {
+    let key = |c: &Contact| {
+        (
+            changed_at(c),
+            serde_json::to_string(&c.data).unwrap_or_default(),
+        )
+    };
+    let (winner, loser) = if key(a) >= key(b) { (a, b) } else { (b, a) };
+    let mut history: Vec<PastVersion> = winner.history.clone();
+    for v in &loser.history {
+        // Both hold the original, each replaced at its own edit: keep it once, the earliest.
+        if !history.contains(v) && v.data != *first_data(winner) {
+            history.push(v.clone());
+        }
+    }
+    if let Some(orig) = history.iter_mut().find(|v| v.data == *first_data(winner)) {
+        let earliest = [a, b]
+            .iter()
+            .filter_map(|c| c.history.first())
+            .map(|v| v.replaced_at)
+            .min();
+        orig.replaced_at = earliest.unwrap_or(orig.replaced_at);
+    }
+    history.push(PastVersion {
+        replaced_at: changed_at(winner),
+        data: loser.data.clone(),
+    });
+    history.sort_by(|x, y| {
+        (
+            x.replaced_at,
+            serde_json::to_string(&x.data).unwrap_or_default(),
+        )
+            .cmp(&(
+                y.replaced_at,
+                serde_json::to_string(&y.data).unwrap_or_default(),
+            ))
+    });
+    Contact {
+        history,
+        ..winner.clone()
+    }
+}
+
 /// Fold a contact stored by another tab into `case` without losing either
-/// side: an entry with the same number but another creation time is a clash,
-/// not an edit. Both tabs decide the same winner (earliest `created_at`, then
-/// hash), so they converge.
+/// side. Another entry under the same number is a clash: the earlier-created
+/// keeps the number, the other moves to a new one. Two versions of the same
+/// entry are merged (see [`merge_versions`]). Both tabs decide alike, so they
+/// converge.
 pub fn merge_incoming(case: &mut Case, incoming: Contact) -> Incoming {
     let pos = case.contacts.binary_search_by_key(&incoming.seq, |c| c.seq);
     let Ok(i) = pos else {
@@ -540,9 +608,17 @@ pub fn merge_incoming(case: &mut Case, incoming: Contact) -> Incoming {
         return Incoming::Taken;
     };
     let local = &case.contacts[i];
-    if local.created_at == incoming.created_at {
-        case.contacts[i] = incoming;
-        return Incoming::Taken;
+    if same_entry(local, &incoming) {
+        if contains_versions(&incoming, local) {
+            case.contacts[i] = incoming;
+            return Incoming::Taken;
+        }
+        if !contains_versions(local, &incoming) {
+            case.contacts[i] = merge_versions(local, &incoming);
+        }
+        rehash_from(&mut case.contacts, i);
+        let rewrite = case.contacts[i..].iter().map(|c| c.seq).collect();
+        return Incoming::Clash { rewrite };
     }
     let incoming_wins = (incoming.created_at, &incoming.hash) < (local.created_at, &local.hash);
     if !incoming_wins {
@@ -1000,6 +1076,119 @@ mod tests {
             Incoming::Taken
         );
         assert_eq!(tab_a.contacts, tab_b.contacts);
+    }
+
+    #[test]
+    fn two_tabs_editing_one_entry_keep_both_edits_and_converge() {
+        let data = |n: &str| ContactData {
+            at: "2026-03-04T22:40:00+08:00".parse().unwrap(),
+            from_number: n.into(),
+            ..Default::default()
+        };
+        let t = |s: &str| -> DateTime<Utc> { s.parse().unwrap() };
+        let mut base = Case::default();
+        add_contact(
+            &mut base,
+            data("orig"),
+            Source::Manual,
+            t("2026-03-04T14:40:00Z"),
+        );
+        add_contact(
+            &mut base,
+            data("next"),
+            Source::Manual,
+            t("2026-03-04T14:41:00Z"),
+        );
+        let (mut tab_a, mut tab_b) = (base.clone(), base.clone());
+        edit_contact(&mut tab_a, 1, data("edit-a"), t("2026-03-05T10:00:00Z")).unwrap();
+        edit_contact(&mut tab_b, 1, data("edit-b"), t("2026-03-05T10:00:01Z")).unwrap();
+        let (a1, b1) = (tab_a.contacts[0].clone(), tab_b.contacts[0].clone());
+        // Each tab learns of the other's edit: neither takes it blindly.
+        assert!(matches!(
+            merge_incoming(&mut tab_a, b1),
+            Incoming::Clash { .. }
+        ));
+        assert!(matches!(
+            merge_incoming(&mut tab_b, a1),
+            Incoming::Clash { .. }
+        ));
+        assert_eq!(tab_a.contacts, tab_b.contacts);
+        let c = &tab_a.contacts[0];
+        // The later edit is current; the earlier one is in the history, the original once.
+        assert_eq!(c.data.from_number, "edit-b");
+        let past: Vec<&str> = c
+            .history
+            .iter()
+            .map(|v| v.data.from_number.as_str())
+            .collect();
+        assert_eq!(past, vec!["orig", "edit-a"]);
+        assert!(verify_chain(&tab_a.contacts).ok);
+        // Once both hold the merge, folding it in again changes nothing.
+        let merged = tab_a.contacts[0].clone();
+        assert_eq!(merge_incoming(&mut tab_b, merged), Incoming::Taken);
+        assert_eq!(tab_a.contacts, tab_b.contacts);
+    }
+
+    #[test]
+    fn an_older_version_arriving_late_never_replaces_a_newer_one() {
+        let data = |n: &str| ContactData {
+            from_number: n.into(),
+            ..Default::default()
+        };
+        let t = |s: &str| -> DateTime<Utc> { s.parse().unwrap() };
+        let mut case = Case::default();
+        add_contact(
+            &mut case,
+            data("orig"),
+            Source::Manual,
+            t("2026-03-04T14:40:00Z"),
+        );
+        let old = case.contacts[0].clone();
+        edit_contact(&mut case, 1, data("new"), t("2026-03-05T10:00:00Z")).unwrap();
+        // Storage holds the older version (a stale write): ours is written back.
+        assert_eq!(
+            merge_incoming(&mut case, old),
+            Incoming::Clash { rewrite: vec![1] }
+        );
+        assert_eq!(case.contacts[0].data.from_number, "new");
+        assert_eq!(case.contacts[0].history.len(), 1);
+    }
+
+    #[test]
+    fn two_entries_created_in_the_same_millisecond_are_not_one_entry() {
+        let data = |n: &str| ContactData {
+            from_number: n.into(),
+            ..Default::default()
+        };
+        let at: DateTime<Utc> = "2026-03-04T14:40:00Z".parse().unwrap();
+        let mut tab_a = Case::default();
+        let mut tab_b = Case::default();
+        add_contact(&mut tab_a, data("111"), Source::Manual, at);
+        add_contact(&mut tab_b, data("222"), Source::Manual, at);
+        let (a1, b1) = (tab_a.contacts[0].clone(), tab_b.contacts[0].clone());
+        assert!(matches!(
+            merge_incoming(&mut tab_a, b1),
+            Incoming::Clash { .. }
+        ));
+        assert!(matches!(
+            merge_incoming(&mut tab_b, a1),
+            Incoming::Clash { .. }
+        ));
+        // Then each stores what it holds and the other folds it in.
+        for c in tab_a.contacts.clone() {
+            merge_incoming(&mut tab_b, c);
+        }
+        for c in tab_b.contacts.clone() {
+            merge_incoming(&mut tab_a, c);
+        }
+        assert_eq!(tab_a.contacts, tab_b.contacts);
+        let mut numbers: Vec<&str> = tab_b
+            .contacts
+            .iter()
+            .map(|x| x.data.from_number.as_str())
+            .collect();
+        numbers.sort();
+        assert_eq!(numbers, vec!["111", "222"]);
     }
 
     #[test]

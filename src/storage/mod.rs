@@ -13,6 +13,7 @@
 mod backend;
 pub mod envelope;
 pub mod keys;
+pub mod locks;
 pub mod migrate;
 pub mod webcrypto;
 pub mod webzones;
@@ -615,62 +616,70 @@ impl Store {
         Ok(())
     }
 
-    /// Another tab changed `name`: fold that one record into our case.
-    /// Returns true when something changed. Unreadable values are ignored here
-    /// (the next load quarantines them).
-    pub fn apply_external(
-        &mut self,
-        case: &mut Case,
-        prefs: &mut Prefs,
-        name: &str,
-        value: Option<&str>,
-    ) -> bool {
+    /// Another tab changed `name`: fold what storage now holds under it into
+    /// our case (the current value, not the event's: events can arrive late
+    /// or for a value already written over). Returns true when something
+    /// changed. A removed record resets to empty, so a wipe or replace in
+    /// another tab never lives on here to be written back. Unreadable values
+    /// are ignored here (the next load quarantines them).
+    pub fn fold_stored(&mut self, case: &mut Case, prefs: &mut Prefs, name: &str) -> bool {
         let Some(key) = StoreKey::parse(name) else {
             return false;
         };
-        let opened = match value {
-            // Sealed under a key this tab lacks: the lock record changed, and the app reloads.
-            Some(raw) => match self.open_stored(name, raw) {
-                Ok(o) => Some(o.text),
-                Err(_) => return false,
-            },
-            None => None,
+        let raw = match self.backend.get(name) {
+            Ok(raw) => raw,
+            Err(_) => return false,
         };
-        let Some(raw) = opened.as_deref() else {
-            if let StoreKey::Contact(seq) = key {
-                let before = case.contacts.len();
-                case.contacts.retain(|c| c.seq != seq);
-                return before != case.contacts.len();
-            }
+        let Some(raw) = raw else {
+            return match key {
+                StoreKey::Contact(seq) => {
+                    let before = case.contacts.len();
+                    case.contacts.retain(|c| c.seq != seq);
+                    before != case.contacts.len()
+                }
+                StoreKey::Prefs => reset(prefs),
+                StoreKey::Settings => reset(&mut case.settings),
+                StoreKey::Debtor => reset(&mut case.debtor),
+                StoreKey::Debts => reset(&mut case.debts),
+                StoreKey::Agreements => reset(&mut case.agreements),
+                StoreKey::Events => reset(&mut case.events),
+                _ => false,
+            };
+        };
+        let Ok(opened) = self.open_stored(name, &raw) else {
+            // Sealed under a key this tab lacks: the lock record changed, and the app reloads.
             return false;
         };
+        let text = opened.text;
         fn read<T: DeserializeOwned>(raw: &str, kind: RecordKind) -> Option<T> {
             envelope::decode::<T>(raw, kind, LOCAL_OFFSET)
                 .ok()
                 .map(|(v, _)| v)
         }
+        fn take<T: PartialEq>(slot: &mut T, v: Option<T>) -> bool {
+            match v {
+                Some(v) if *slot != v => {
+                    *slot = v;
+                    true
+                }
+                _ => false,
+            }
+        }
         match key {
-            StoreKey::Prefs => read(raw, RecordKind::Prefs).map(|v| *prefs = v).is_some(),
-            StoreKey::Settings => read(raw, RecordKind::Settings)
-                .map(|v| case.settings = v)
-                .is_some(),
-            StoreKey::Debtor => read(raw, RecordKind::Debtor)
-                .map(|v| case.debtor = v)
-                .is_some(),
-            StoreKey::Debts => read(raw, RecordKind::Debts)
-                .map(|v| case.debts = v)
-                .is_some(),
-            StoreKey::Agreements => read(raw, RecordKind::Agreements)
-                .map(|v| case.agreements = v)
-                .is_some(),
-            StoreKey::Events => read(raw, RecordKind::Events)
-                .map(|v| case.events = v)
-                .is_some(),
-            StoreKey::Contact(_) => match read::<Contact>(raw, RecordKind::Contact) {
-                Some(c) => {
+            StoreKey::Prefs => take(prefs, read(&text, RecordKind::Prefs)),
+            StoreKey::Settings => take(&mut case.settings, read(&text, RecordKind::Settings)),
+            StoreKey::Debtor => take(&mut case.debtor, read(&text, RecordKind::Debtor)),
+            StoreKey::Debts => take(&mut case.debts, read(&text, RecordKind::Debts)),
+            StoreKey::Agreements => take(&mut case.agreements, read(&text, RecordKind::Agreements)),
+            StoreKey::Events => take(&mut case.events, read(&text, RecordKind::Events)),
+            StoreKey::Contact(seq) => match read::<Contact>(&text, RecordKind::Contact) {
+                Some(c) if c.seq == seq => {
+                    if case.contact(seq) == Some(&c) {
+                        return false;
+                    }
                     if let contacts::Incoming::Clash { rewrite } = contacts::merge_incoming(case, c)
                     {
-                        // Write our side back so neither tab's entry is lost.
+                        // Write our side back so no tab's entry or edit is lost.
                         for seq in rewrite {
                             if let Some(mine) = case.contact(seq) {
                                 let _ = self.save_contact(mine);
@@ -679,7 +688,7 @@ impl Store {
                     }
                     true
                 }
-                None => false,
+                _ => false,
             },
             StoreKey::Quarantine(_)
             | StoreKey::NeutralName
@@ -1008,6 +1017,13 @@ impl Store {
             .sum::<usize>()
             * 2
     }
+}
+
+/// Back to the empty value; true when that changed something.
+fn reset<T: Default + PartialEq>(slot: &mut T) -> bool {
+    let was_empty = *slot == T::default();
+    *slot = T::default();
+    !was_empty
 }
 
 fn save_error(e: BackendError) -> SaveError {

@@ -207,16 +207,74 @@ fn replace_case_is_all_or_nothing() {
 
 #[test]
 fn other_tab_change_is_folded_in() {
-    let mut s = store_with(&[]);
+    let raw = envelope::encode(&contact(5)).unwrap();
+    let mut s = store_with(&[("dek:c:5", &raw), ("dek:c:6", "garbage")]);
     let mut case = Case::default();
     let mut prefs = Prefs::default();
-    let raw = envelope::encode(&contact(5)).unwrap();
-    assert!(s.apply_external(&mut case, &mut prefs, "dek:c:5", Some(&raw)));
+    assert!(s.fold_stored(&mut case, &mut prefs, "dek:c:5"));
     assert_eq!(case.contacts.len(), 1);
-    assert!(!s.apply_external(&mut case, &mut prefs, "dek:c:6", Some("garbage")));
-    assert!(!s.apply_external(&mut case, &mut prefs, "unrelated", Some(&raw)));
-    assert!(s.apply_external(&mut case, &mut prefs, "dek:c:5", None));
+    assert!(!s.fold_stored(&mut case, &mut prefs, "dek:c:5"));
+    assert!(!s.fold_stored(&mut case, &mut prefs, "dek:c:6"));
+    assert!(!s.fold_stored(&mut case, &mut prefs, "unrelated"));
+    s.backend.remove("dek:c:5").unwrap();
+    assert!(s.fold_stored(&mut case, &mut prefs, "dek:c:5"));
     assert!(case.contacts.is_empty());
+}
+
+#[test]
+fn a_wipe_in_another_tab_empties_this_one_so_nothing_is_written_back() {
+    let mut s = store_with(&[]);
+    let mut case = Case {
+        debts: vec![Debt {
+            id: "d1".into(),
+            lender: "某贷".into(),
+            ..Default::default()
+        }],
+        debtor: Debtor {
+            name: "王小明".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut prefs = Prefs::default();
+    // Storage no longer holds them: another tab deleted everything.
+    assert!(s.fold_stored(&mut case, &mut prefs, "dek:debts"));
+    assert!(s.fold_stored(&mut case, &mut prefs, "dek:debtor"));
+    assert_eq!(case, Case::default());
+}
+
+#[test]
+fn an_edit_written_over_by_another_tab_is_kept_in_the_history_and_written_back() {
+    use crate::domain::contacts::{add_contact, edit_contact};
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+    let data = |n: &str| ContactData {
+        from_number: n.into(),
+        ..Default::default()
+    };
+    let mut base = Case::default();
+    add_contact(
+        &mut base,
+        data("orig"),
+        Default::default(),
+        at("2026-03-04T14:00:00Z"),
+    );
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    edit_contact(&mut mine, 1, data("mine"), at("2026-03-05T10:00:00Z")).unwrap();
+    edit_contact(&mut theirs, 1, data("theirs"), at("2026-03-05T10:00:01Z")).unwrap();
+    // Our edit was stored, then the other tab's overwrote it.
+    let mut s = store_with(&[]);
+    s.save_contact(&theirs.contacts[0]).unwrap();
+    let mut prefs = Prefs::default();
+    assert!(s.fold_stored(&mut mine, &mut prefs, "dek:c:1"));
+    let stored = s.load().case.contacts;
+    assert_eq!(stored, mine.contacts);
+    assert_eq!(stored[0].data.from_number, "theirs");
+    let past: Vec<&str> = stored[0]
+        .history
+        .iter()
+        .map(|v| v.data.from_number.as_str())
+        .collect();
+    assert_eq!(past, vec!["orig", "mine"]);
 }
 
 #[test]

@@ -103,7 +103,7 @@ fn Shell(store: Store) -> impl IntoView {
                 lock::lock_now(state);
                 return;
             }
-            state.external_change(&key, e.new_value());
+            state.external_change(&key);
         }
     });
     Effect::new(move |_| {

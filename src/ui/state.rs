@@ -2,13 +2,15 @@
 //! Components call `AppState` methods; each changes the case with a domain
 //! function and saves only the records that changed.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 
 use crate::domain::contacts::ContactDraft;
 use crate::domain::crypto::{Kdf, Key};
 use crate::domain::model::Case;
 use crate::i18n::{self, Lang};
-use crate::storage::{Prefs, Problem, SaveError, Store};
+use crate::storage::{Prefs, Problem, SaveError, Store, StoreKey};
 
 /// Which records a change touched, so only those are written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,8 @@ pub struct AppState {
     store: StoredValue<Store, LocalStorage>,
     /// The new-contact form on screen, if any: kept across an auto-lock.
     open_draft: StoredValue<Option<RwSignal<ContactDraft>>>,
+    /// Keys other tabs changed since the last frame, folded in once per frame.
+    external: StoredValue<BTreeSet<String>>,
 }
 
 impl AppState {
@@ -64,6 +68,7 @@ impl AppState {
             unavailable: RwSignal::new(store.unavailable().map(str::to_owned)),
             store: StoredValue::new_local(store),
             open_draft: StoredValue::new(None),
+            external: StoredValue::new(BTreeSet::new()),
         }
     }
 
@@ -124,8 +129,36 @@ impl AppState {
     /// retried); the error is returned so a form can keep its draft and say so.
     pub fn apply(&self, f: impl FnOnce(&mut Case) -> Vec<Changed>) -> Result<(), SaveError> {
         self.finish_loading();
-        // Another tab may have appended contacts whose storage event has not
-        // arrived yet: take them in first, so a new entry gets a fresh number.
+        self.take_in_unseen(None);
+        let changed = self.case.try_update(f).unwrap_or_default();
+        self.persist(&changed)
+    }
+
+    /// `apply` under the cross-tab write lock, for saves a user is told
+    /// about: the result comes once the write is done (or failed) and no
+    /// other tab wrote in between. `editing` names the contact being edited:
+    /// its stored version is read first, so an edit from another tab becomes
+    /// history instead of being written over.
+    pub async fn apply_exclusive(
+        self,
+        editing: Option<u32>,
+        f: impl FnOnce(&mut Case) -> Vec<Changed> + 'static,
+    ) -> Result<(), SaveError> {
+        let state = self;
+        crate::storage::locks::exclusive(move || {
+            state.finish_loading();
+            state.take_in_unseen(editing);
+            let changed = state.case.try_update(f).unwrap_or_default();
+            state.persist(&changed)
+        })
+        .await
+        .unwrap_or_else(|| Err(SaveError::Unavailable("web lock".into())))
+    }
+
+    /// Another tab may have appended contacts (or edited `editing`) and its
+    /// storage event may not have arrived yet: take them in first, so a new
+    /// entry gets a fresh number and an edit starts from the stored version.
+    fn take_in_unseen(&self, editing: Option<u32>) {
         let max_seq = self
             .case
             .with_untracked(|c| c.contacts.last().map_or(0, |x| x.seq));
@@ -133,14 +166,21 @@ impl AppState {
             .store
             .try_update_value(|s| s.unseen_contacts(max_seq))
             .unwrap_or_default();
-        let changed = self
-            .case
-            .try_update(|case| {
-                case.contacts.extend(unseen);
-                f(case)
-            })
-            .unwrap_or_default();
-        self.persist(&changed)
+        let name = editing.map(|seq| StoreKey::Contact(seq).name());
+        if unseen.is_empty() && name.is_none() {
+            return;
+        }
+        let mut prefs = self.prefs.get_untracked();
+        self.case.maybe_update(|case| {
+            let before = case.contacts.len();
+            case.contacts.extend(unseen);
+            let folded = name.is_some_and(|n| {
+                self.store
+                    .try_update_value(|s| s.fold_stored(case, &mut prefs, &n))
+                    .unwrap_or(false)
+            });
+            folded || case.contacts.len() != before
+        });
     }
 
     fn persist(&self, changed: &[Changed]) -> Result<(), SaveError> {
@@ -243,26 +283,45 @@ impl AppState {
         self.save_prefs();
     }
 
-    /// Another tab wrote `key`: fold it in without touching this tab's drafts.
-    pub fn external_change(&self, key: &str, value: Option<String>) {
+    /// Another tab wrote `key`: fold it in without touching this tab's
+    /// drafts. Keys are gathered and folded once per frame, in place: a
+    /// 10,000-record import in another tab costs one update here, not 10,000
+    /// copies of the case.
+    pub fn external_change(&self, key: &str) {
         if !self.loaded.get_untracked() {
             // `finish_loading` will read the current value.
             return;
         }
-        let mut case = self.case.get_untracked();
+        let first = self.external.try_update_value(|keys| {
+            let first = keys.is_empty();
+            keys.insert(key.to_string());
+            first
+        });
+        if first == Some(true) {
+            let state = *self;
+            request_animation_frame(move || state.fold_external());
+        }
+    }
+
+    fn fold_external(&self) {
+        let keys = self
+            .external
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
         let mut prefs = self.prefs.get_untracked();
-        let changed = self
-            .store
-            .try_update_value(|s| s.apply_external(&mut case, &mut prefs, key, value.as_deref()))
-            .unwrap_or(false);
-        if changed {
-            self.case.set(case);
-            if prefs != self.prefs.get_untracked() {
-                if let Some(lang) = prefs.lang {
-                    self.lang.set(lang);
-                }
-                self.prefs.set(prefs);
+        self.case.maybe_update(|case| {
+            self.store
+                .try_update_value(|s| {
+                    keys.iter()
+                        .fold(false, |any, k| s.fold_stored(case, &mut prefs, k) | any)
+                })
+                .unwrap_or(false)
+        });
+        if prefs != self.prefs.get_untracked() {
+            if let Some(lang) = prefs.lang {
+                self.lang.set(lang);
             }
+            self.prefs.set(prefs);
         }
     }
 

@@ -100,6 +100,8 @@ fn ContactForm(
     // (a double tap) would otherwise save the fresh, empty form as another entry.
     let last_saved_at = StoredValue::new(None::<chrono::DateTime<chrono::Utc>>);
     let save_failed = RwSignal::new(false);
+    // A save waiting for the write lock: a second tap must not save twice.
+    let saving = StoredValue::new(false);
     let full = RwSignal::new(start_full);
     let hashing = RwSignal::new(None::<f64>);
     let file_error = RwSignal::new(false);
@@ -140,16 +142,26 @@ fn ContactForm(
                 saved_seq.set(None);
             }
             Ok((data, warns)) => {
+                if saving.get_value() {
+                    return;
+                }
+                saving.set_value(true);
                 errors.set(FieldErrors::default());
                 warnings.set(warns);
-                let mut seq = 0;
-                let result = state.apply(|case| match mode {
+                let seq = std::rc::Rc::new(std::cell::Cell::new(0));
+                let seq_in = seq.clone();
+                let editing = match mode {
+                    FormMode::Edit(s) => Some(s),
+                    FormMode::New => None,
+                };
+                // Confirmed only once written, under the cross-tab write lock.
+                let save = state.apply_exclusive(editing, move |case| match mode {
                     FormMode::New => {
-                        seq = contacts::add_contact(case, data, Source::Manual, now);
-                        vec![Changed::Contact(seq)]
+                        seq_in.set(contacts::add_contact(case, data, Source::Manual, now));
+                        vec![Changed::Contact(seq_in.get())]
                     }
                     FormMode::Edit(s) => {
-                        seq = s;
+                        seq_in.set(s);
                         // An edit rehashes this entry and every later one.
                         let before: Vec<(u32, String)> = case
                             .contacts
@@ -162,22 +174,27 @@ fn ContactForm(
                         changed_hashes(case, &before)
                     }
                 });
-                // With storage unavailable the entry lives in memory; the
-                // shell's permanent banner already says so.
-                let in_memory = matches!(result, Err(SaveError::Unavailable(_)));
-                save_failed.set(result.is_err() && !in_memory);
-                if result.is_ok() || in_memory {
-                    saved_seq.set(Some(seq));
-                    if mode == FormMode::New {
-                        last_saved_at.set_value(Some(now));
-                        draft.set(new_draft(state));
-                        debt_auto.set(true);
-                        full.set(start_full);
+                leptos::task::spawn_local(async move {
+                    let result = save.await;
+                    saving.set_value(false);
+                    let seq = seq.get();
+                    // With storage unavailable the entry lives in memory; the
+                    // shell's permanent banner already says so.
+                    let in_memory = matches!(result, Err(SaveError::Unavailable(_)));
+                    save_failed.set(result.is_err() && !in_memory);
+                    if result.is_ok() || in_memory {
+                        saved_seq.set(Some(seq));
+                        if mode == FormMode::New {
+                            last_saved_at.set_value(Some(now));
+                            draft.set(new_draft(state));
+                            debt_auto.set(true);
+                            full.set(start_full);
+                        }
+                        if let Some(cb) = on_saved {
+                            cb.run(seq);
+                        }
                     }
-                    if let Some(cb) = on_saved {
-                        cb.run(seq);
-                    }
-                }
+                });
             }
         }
     };
