@@ -174,24 +174,26 @@ fn ContactForm(
                         changed_hashes(case, &before)
                     }
                 });
+                // The save may end after this form is gone (the page showing
+                // it re-rendered): hence `try_` throughout.
                 leptos::task::spawn_local(async move {
                     let result = save.await;
-                    saving.set_value(false);
+                    saving.try_update_value(|s| *s = false);
                     let seq = seq.get();
                     // With storage unavailable the entry lives in memory; the
                     // shell's permanent banner already says so.
                     let in_memory = matches!(result, Err(SaveError::Unavailable(_)));
-                    save_failed.set(result.is_err() && !in_memory);
+                    save_failed.try_set(result.is_err() && !in_memory);
                     if result.is_ok() || in_memory {
-                        saved_seq.set(Some(seq));
+                        saved_seq.try_set(Some(seq));
                         if mode == FormMode::New {
-                            last_saved_at.set_value(Some(now));
-                            draft.set(new_draft(state));
-                            debt_auto.set(true);
-                            full.set(start_full);
+                            last_saved_at.try_update_value(|at| *at = Some(now));
+                            draft.try_set(new_draft(state));
+                            debt_auto.try_set(true);
+                            full.try_set(start_full);
                         }
                         if let Some(cb) = on_saved {
-                            cb.run(seq);
+                            cb.try_run(seq);
                         }
                     }
                 });
@@ -702,6 +704,8 @@ pub fn ContactDetailPage(seq: u32) -> impl IntoView {
     let state = use_app();
     let contact = Memo::new(move |_| state.case.with(|c| c.contact(seq).cloned()));
     let editing = RwSignal::new(false);
+    // Made here, not in the view below: a save can end after the view re-rendered.
+    let edited = Callback::new(move |_: u32| editing.set(false));
     let zone = move || time::zone(&state.case.with(|c| c.settings.time_zone.clone()));
     let remove = move |_| {
         let _ = state.apply(|case| {
@@ -744,7 +748,7 @@ pub fn ContactDetailPage(seq: u32) -> impl IntoView {
                     {(!active).then(|| view! { <p class="banner warn" data-testid="contact-in-bin">{move || state.t(Key::InBinNote)}</p> })}
                     <Show when=move || !editing.get() fallback=move || view! {
                         <ContactForm mode=FormMode::Edit(seq) initial=draft.clone() start_full=true
-                            on_saved=Callback::new(move |_| editing.set(false)) />
+                            on_saved=edited />
                         <button type="button" class="subtle" on:click=move |_| editing.set(false)>{move || state.t(Key::Cancel)}</button>
                     }>
                         <ContactView data=c.data.clone() zone=z />
