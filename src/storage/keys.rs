@@ -25,6 +25,9 @@ pub enum StoreKey {
     Draft,
     /// Written (a time stamp, plain) by "lock now": every open tab locks.
     LockAll,
+    /// Written before a change of many keys (restore, wipe) and removed after
+    /// it: what the next start does if the change was cut off (`Journal`).
+    Journal,
 }
 
 impl StoreKey {
@@ -33,7 +36,11 @@ impl StoreKey {
     pub fn stays_plain(&self) -> bool {
         matches!(
             self,
-            StoreKey::NeutralName | StoreKey::Lock | StoreKey::UnlockAttempts | StoreKey::LockAll
+            StoreKey::NeutralName
+                | StoreKey::Lock
+                | StoreKey::UnlockAttempts
+                | StoreKey::LockAll
+                | StoreKey::Journal
         )
     }
 
@@ -52,6 +59,7 @@ impl StoreKey {
             StoreKey::UnlockAttempts => format!("{PREFIX}unlock-attempts"),
             StoreKey::Draft => format!("{PREFIX}draft"),
             StoreKey::LockAll => format!("{PREFIX}lock-all"),
+            StoreKey::Journal => format!("{PREFIX}journal"),
         }
     }
 
@@ -69,6 +77,7 @@ impl StoreKey {
             "unlock-attempts" => StoreKey::UnlockAttempts,
             "draft" => StoreKey::Draft,
             "lock-all" => StoreKey::LockAll,
+            "journal" => StoreKey::Journal,
             _ => {
                 if let Some(seq) = rest.strip_prefix("c:") {
                     StoreKey::Contact(seq.parse().ok()?)
@@ -102,6 +111,7 @@ mod tests {
             StoreKey::UnlockAttempts,
             StoreKey::Draft,
             StoreKey::LockAll,
+            StoreKey::Journal,
         ];
         for k in keys {
             assert_eq!(StoreKey::parse(&k.name()), Some(k.clone()));

@@ -46,6 +46,18 @@ const LOCAL_OFFSET: LocalOffsetFn = webzones::offset_at_local;
 #[cfg(not(target_arch = "wasm32"))]
 const LOCAL_OFFSET: LocalOffsetFn = crate::domain::time::offset_at_local;
 
+/// What the next start must do if a change of many keys was cut off (the
+/// tab crashed or closed): written in one `setItem` before the change,
+/// removed after it. So a restore is all or nothing, and a wipe finishes.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Journal {
+    /// Put back each key's value as it was before (None: remove it).
+    Undo { undo: Vec<(String, Option<String>)> },
+    /// Finish deleting every key of the app.
+    Wipe,
+}
+
 /// Preferences of this device, kept beside the case.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Prefs {
@@ -82,6 +94,18 @@ pub enum Problem {
     Unreadable { key: String, reason: String },
     /// Written by a newer app version: left untouched, never written.
     TooNew { key: String, version: u32 },
+    /// A restore from a backup was cut off; every record is back as it was
+    /// before it (nothing of the backup was kept).
+    RestoreUndone,
+    /// "Delete everything" was cut off; it was finished.
+    WipeFinished,
+}
+
+impl Problem {
+    /// A change that was cut off and settled at start, not a damaged value.
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self, Problem::RestoreUndone | Problem::WipeFinished)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,6 +217,9 @@ impl Store {
 
     pub fn load(&mut self) -> Loaded {
         let mut out = Loaded::default();
+        if let Some(done) = self.recover() {
+            out.problems.push(done);
+        }
         let entries = match self.backend.entries() {
             Ok(n) => n,
             Err(e) => {
@@ -212,6 +239,7 @@ impl Store {
                 | StoreKey::UnlockAttempts
                 | StoreKey::Draft
                 | StoreKey::LockAll => {}
+                StoreKey::Journal => {}
                 StoreKey::Quarantine(original) => out.problems.push(Problem::Quarantined {
                     key: original,
                     quarantine_key: name,
@@ -581,7 +609,9 @@ impl Store {
         self.transaction(writes)
     }
 
-    /// All-or-nothing write of several keys: on failure, restore the old values.
+    /// All-or-nothing write of several keys, across a crash too: the old
+    /// values go into the journal first (one write), so an interrupted change
+    /// is undone at the next start; on a failed write they are put back now.
     fn transaction(&mut self, writes: Vec<(String, Option<String>)>) -> Result<(), SaveError> {
         if let Some(reason) = &self.unavailable {
             return Err(SaveError::Unavailable(reason.clone()));
@@ -589,29 +619,91 @@ impl Store {
         if let Some((k, _)) = writes.iter().find(|(k, _)| self.protected.contains(k)) {
             return Err(SaveError::Protected(k.clone()));
         }
+        // Only what changes; removals first, so their space is free for the writes.
+        let mut changes: Vec<(String, Option<String>)> = Vec::new();
         let mut undo: Vec<(String, Option<String>)> = Vec::new();
         for (key, value) in writes {
-            let before = self.backend.get(&key).ok().flatten();
-            let result = match &value {
-                Some(text) => self.backend.set(&key, text),
-                None => self.backend.remove(&key),
-            };
-            match result {
-                Ok(()) => undo.push((key, before)),
-                Err(e) => {
-                    // Roll back in reverse; removals first free the space restores need.
-                    for (k, old) in undo.into_iter().rev() {
-                        let _ = match old {
-                            Some(text) => self.backend.set(&k, &text),
-                            None => self.backend.remove(&k),
-                        };
-                    }
-                    return Err(match e {
-                        BackendError::Quota => SaveError::Quota,
-                        BackendError::Unavailable(r) => SaveError::Unavailable(r),
-                    });
-                }
+            let before = self.backend.get(&key).map_err(save_error)?;
+            if before != value {
+                changes.push((key.clone(), value));
+                undo.push((key, before));
             }
+        }
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let order = |v: &Option<String>| v.is_some();
+        changes.sort_by_key(|(_, v)| order(v));
+        let journal = serde_json::to_string(&Journal::Undo { undo })
+            .map_err(|e| SaveError::Encode(e.to_string()))?;
+        let journal_key = StoreKey::Journal.name();
+        // Does not fit (or fails): nothing has changed yet.
+        self.backend
+            .set(&journal_key, &journal)
+            .map_err(save_error)?;
+        for (key, value) in &changes {
+            let result = match value {
+                Some(text) => self.backend.set(key, text),
+                None => self.backend.remove(key),
+            };
+            if let Err(e) = result {
+                // Put back what was written so far, from the journal.
+                let _ = self.recover();
+                return Err(save_error(e));
+            }
+        }
+        self.backend.remove(&journal_key).map_err(save_error)
+    }
+
+    /// Settle a change of many keys that was cut off (see [`Journal`]):
+    /// undo a restore, finish a wipe. Run first at every start.
+    fn recover(&mut self) -> Option<Problem> {
+        let name = StoreKey::Journal.name();
+        let text = self.backend.get(&name).ok().flatten()?;
+        let journal: Journal = match serde_json::from_str(&text) {
+            Ok(j) => j,
+            Err(e) => return Some(self.quarantine(&name, &text, e.to_string())),
+        };
+        let done = match journal {
+            Journal::Undo { undo } => {
+                // Reverse order: the restore's new keys go first, freeing space.
+                for (key, old) in undo.iter().rev() {
+                    let result = match old {
+                        Some(text) => self.backend.set(key, text),
+                        None => self.backend.remove(key),
+                    };
+                    if let Err(e) = result {
+                        // The journal stays; the next start tries again.
+                        self.go_to_memory(e);
+                        return Some(Problem::Unreadable {
+                            key: name,
+                            reason: "undo of an interrupted restore failed".into(),
+                        });
+                    }
+                }
+                Problem::RestoreUndone
+            }
+            Journal::Wipe => {
+                let _ = self.remove_all_but(&name);
+                Problem::WipeFinished
+            }
+        };
+        let _ = self.backend.remove(&name);
+        Some(done)
+    }
+
+    fn remove_all_but(&mut self, keep: &str) -> Result<(), SaveError> {
+        let names = self
+            .backend
+            .keys()
+            .map_err(|_| SaveError::Unavailable("keys".into()))?;
+        for n in names
+            .into_iter()
+            .filter(|n| n.starts_with(PREFIX) && n != keep)
+        {
+            self.backend
+                .remove(&n)
+                .map_err(|_| SaveError::Unavailable("remove".into()))?;
         }
         Ok(())
     }
@@ -696,6 +788,7 @@ impl Store {
             | StoreKey::UnlockAttempts
             | StoreKey::Draft
             | StoreKey::LockAll => false,
+            StoreKey::Journal => false,
         }
     }
 
@@ -985,17 +1078,19 @@ impl Store {
         serde_json::to_string_pretty(&map).unwrap_or_default()
     }
 
-    /// Remove every key with the app's prefix (the wipe).
+    /// Remove every key with the app's prefix (the wipe). The journal goes
+    /// first, so a wipe cut off is finished at the next start, and other tabs
+    /// know to start afresh.
     pub fn wipe(&mut self) -> Result<(), SaveError> {
-        let names = self
-            .backend
-            .keys()
-            .map_err(|_| SaveError::Unavailable("keys".into()))?;
-        for n in names.into_iter().filter(|n| n.starts_with(PREFIX)) {
-            self.backend
-                .remove(&n)
-                .map_err(|_| SaveError::Unavailable("remove".into()))?;
+        let journal_key = StoreKey::Journal.name();
+        // Even with storage too full for the journal, the wipe goes ahead.
+        if let Ok(text) = serde_json::to_string(&Journal::Wipe) {
+            let _ = self.backend.set(&journal_key, &text);
         }
+        self.remove_all_but(&journal_key)?;
+        self.backend
+            .remove(&journal_key)
+            .map_err(|_| SaveError::Unavailable("remove".into()))?;
         self.pending.clear();
         self.protected.clear();
         self.lock = None;
@@ -1038,6 +1133,7 @@ fn problem_key(p: &Problem) -> &str {
         Problem::Quarantined { key, .. }
         | Problem::Unreadable { key, .. }
         | Problem::TooNew { key, .. } => key,
+        Problem::RestoreUndone | Problem::WipeFinished => "journal",
     }
 }
 

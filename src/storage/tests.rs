@@ -748,3 +748,130 @@ mod passcode {
         assert_eq!(shared.map.borrow().map.get("dek:lock").unwrap(), "{oops");
     }
 }
+
+/// Storage shared with whoever opens it next, that stops taking writes
+/// after `left` of them: a tab killed in the middle of a change.
+#[derive(Clone)]
+struct Crashing {
+    map: std::rc::Rc<std::cell::RefCell<BTreeMap<String, String>>>,
+    left: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl Backend for Crashing {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        Ok(self.map.borrow().get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.write(|m| {
+            m.insert(key.to_string(), value.to_string());
+        })
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.write(|m| {
+            m.remove(key);
+        })
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        Ok(self.map.borrow().keys().cloned().collect())
+    }
+}
+
+impl Crashing {
+    fn write(&mut self, f: impl FnOnce(&mut BTreeMap<String, String>)) -> Result<(), BackendError> {
+        if self.left.get() == 0 {
+            return Err(BackendError::Unavailable("killed".into()));
+        }
+        self.left.set(self.left.get() - 1);
+        f(&mut self.map.borrow_mut());
+        Ok(())
+    }
+}
+
+fn numbered(seqs: std::ops::RangeInclusive<u32>, tag: &str) -> Vec<Contact> {
+    seqs.map(|seq| {
+        let mut c = contact(seq);
+        c.data.from_number = format!("{tag}{seq}");
+        c
+    })
+    .collect()
+}
+
+#[test]
+fn a_restore_cut_off_at_any_write_leaves_the_old_case_and_says_so() {
+    let old = Case {
+        contacts: numbered(1..=6, "old"),
+        ..Default::default()
+    };
+    let new = Case {
+        contacts: numbered(1..=9, "new"),
+        debtor: Debtor {
+            name: "王小明".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let seeded = {
+        let mut s = store_with(&[]);
+        s.replace_case(&old).unwrap();
+        s.backend.entries().unwrap()
+    };
+    let mut outcomes = BTreeSet::new();
+    for cut in 0..40 {
+        let map = seeded.iter().cloned().collect::<BTreeMap<_, _>>();
+        let shared = Crashing {
+            map: std::rc::Rc::new(std::cell::RefCell::new(map)),
+            left: std::rc::Rc::new(std::cell::Cell::new(cut)),
+        };
+        let mut tab = Store::with_backend(Box::new(shared.clone()));
+        tab.load();
+        let confirmed = tab.replace_case(&new).is_ok();
+        // The tab is gone; the next start reads what storage holds.
+        shared.left.set(usize::MAX);
+        let loaded = Store::with_backend(Box::new(shared.clone())).load();
+        let state = if loaded.case.contacts == new.contacts && loaded.case.debtor == new.debtor {
+            assert!(confirmed, "cut {cut}: new case stored but not confirmed");
+            assert!(loaded.problems.is_empty(), "cut {cut}");
+            "new"
+        } else {
+            assert_eq!(loaded.case.contacts, old.contacts, "cut {cut}: mixed");
+            assert_eq!(loaded.case.debtor, old.debtor, "cut {cut}: mixed");
+            assert!(!confirmed, "cut {cut}");
+            // Told whenever the restore had begun.
+            if cut > 0 {
+                assert!(
+                    loaded.problems.contains(&Problem::RestoreUndone),
+                    "cut {cut}"
+                );
+            }
+            "old"
+        };
+        outcomes.insert(state);
+        assert!(
+            !shared.map.borrow().contains_key("dek:journal"),
+            "cut {cut}"
+        );
+    }
+    assert_eq!(outcomes, BTreeSet::from(["old", "new"]));
+}
+
+#[test]
+fn a_wipe_cut_off_is_finished_at_the_next_start() {
+    for cut in 1..10 {
+        let mut s = store_with(&[]);
+        s.replace_case(&Case {
+            contacts: numbered(1..=5, "x"),
+            ..Default::default()
+        })
+        .unwrap();
+        let map = s.backend.entries().unwrap().into_iter().collect();
+        let shared = Crashing {
+            map: std::rc::Rc::new(std::cell::RefCell::new(map)),
+            left: std::rc::Rc::new(std::cell::Cell::new(cut)),
+        };
+        let _ = Store::with_backend(Box::new(shared.clone())).wipe();
+        shared.left.set(usize::MAX);
+        let loaded = Store::with_backend(Box::new(shared.clone())).load();
+        assert_eq!(loaded.case, Case::default(), "cut {cut}");
+        assert!(shared.map.borrow().is_empty(), "cut {cut}");
+    }
+}

@@ -10,7 +10,7 @@ use super::pages;
 use super::route::Page;
 use super::state::{use_app, AppState};
 use crate::i18n::{Key, Lang};
-use crate::storage::{LockState, Problem, SaveError, Store};
+use crate::storage::{LockState, Problem, SaveError, Store, StoreKey};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -101,6 +101,15 @@ fn Shell(store: Store) -> impl IntoView {
             }
             if lock::is_lock_all_key(&key) {
                 lock::lock_now(state);
+                return;
+            }
+            // Another tab is restoring a backup or deleting everything: stop
+            // folding its writes in, and start afresh once it is done.
+            if key == StoreKey::Journal.name() {
+                match e.new_value() {
+                    Some(_) => state.suspend_sync(),
+                    None => browser::reload(),
+                }
                 return;
             }
             state.external_change(&key);
@@ -287,17 +296,26 @@ fn Banners() -> impl IntoView {
                     <strong>{move || state.t(Key::BannerNotSealed)}</strong>
                 </div>
             </Show>
-            <Show when=move || !state.problems.get().is_empty()>
+            {move || state.problems.get().into_iter().filter(Problem::is_interrupted).map(|p| {
+                let note = match p {
+                    Problem::WipeFinished => Key::WipeFinishedNote,
+                    _ => Key::RestoreUndoneNote,
+                };
+                view! { <div class="banner warn" role="alert" data-testid="banner-interrupted">{move || state.t(note)}</div> }
+            }).collect_view()}
+            <Show when=move || state.problems.get().iter().any(|p| !p.is_interrupted())>
                 <div class="banner warn" role="alert" data-testid="banner-quarantine">
                     <strong>{move || state.t(Key::BannerQuarantineTitle)}</strong>
                     <p>{move || state.t(Key::BannerQuarantineBody)}</p>
                     <ul>
-                        {move || state.problems.get().into_iter().map(|p| {
-                            let (key, note) = match &p {
+                        {move || state.problems.get().into_iter().filter_map(|p| {
+                            Some(match &p {
                                 Problem::Quarantined { key, .. } => (key.clone(), state.t(Key::ProblemQuarantined)),
                                 Problem::Unreadable { key, .. } => (key.clone(), state.t(Key::ProblemUnreadable)),
                                 Problem::TooNew { key, .. } => (key.clone(), state.t(Key::ProblemTooNew)),
-                            };
+                                Problem::RestoreUndone | Problem::WipeFinished => return None,
+                            })
+                        }).map(|(key, note)| {
                             view! { <li><code>{key}</code>" — "{note}</li> }
                         }).collect_view()}
                     </ul>

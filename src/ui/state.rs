@@ -45,6 +45,9 @@ pub struct AppState {
     open_draft: StoredValue<Option<RwSignal<ContactDraft>>>,
     /// Keys other tabs changed since the last frame, folded in once per frame.
     external: StoredValue<BTreeSet<String>>,
+    /// Another tab is replacing or wiping everything: its writes are not
+    /// folded in one by one (the page reloads when it is done).
+    suspended: StoredValue<bool>,
 }
 
 impl AppState {
@@ -69,6 +72,7 @@ impl AppState {
             store: StoredValue::new_local(store),
             open_draft: StoredValue::new(None),
             external: StoredValue::new(BTreeSet::new()),
+            suspended: StoredValue::new(false),
         }
     }
 
@@ -288,7 +292,7 @@ impl AppState {
     /// 10,000-record import in another tab costs one update here, not 10,000
     /// copies of the case.
     pub fn external_change(&self, key: &str) {
-        if !self.loaded.get_untracked() {
+        if !self.loaded.get_untracked() || self.suspended.get_value() {
             // `finish_loading` will read the current value.
             return;
         }
@@ -303,7 +307,14 @@ impl AppState {
         }
     }
 
+    pub fn suspend_sync(&self) {
+        self.suspended.set_value(true);
+    }
+
     fn fold_external(&self) {
+        if self.suspended.get_value() {
+            return;
+        }
         let keys = self
             .external
             .try_update_value(std::mem::take)

@@ -85,3 +85,75 @@ test('two tabs interleaving 200 saves and 20 edits lose no confirmed save and no
     for (const e of edits) expect(shown).toContain(e);
   }
 });
+
+/** Contacts as the storage test seeds them: seq, a number tagged old/new. */
+function seed(count: number, tag: string) {
+  const out: Record<string, string> = {};
+  for (let i = 1; i <= count; i++) {
+    const at = new Date(Date.parse('2026-03-01T00:00:00Z') + i * 60_000).toISOString();
+    out[`dek:c:${i}`] = JSON.stringify({
+      v: 2,
+      d: { seq: i, created_at: at, hash: '', data: { at: at.replace('Z', '+00:00'), from_number: `${tag}${i}` } },
+    });
+  }
+  return out;
+}
+
+/** Put `entries` into the origin's localStorage before the app first starts. */
+async function seedOrigin(page: Page, entries: Record<string, string>) {
+  await page.goto('./seed-only-no-such-file');
+  await page.evaluate((e) => { for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
+}
+
+test('a replace killed at any point leaves the old case (and says so) or the new one, never a mix', async ({ page, browser }) => {
+  test.setTimeout(600_000);
+  const OLD = 1000;
+  const NEW = 3000;
+  // The backup to restore, exported by the app itself.
+  await seedOrigin(page, seed(NEW, 'new'));
+  await open(page, '#/data');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-backup').click();
+  const backup = await (await download).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of backup) chunks.push(c as Buffer);
+  const file = Buffer.concat(chunks);
+
+  const outcomes: Record<string, number> = {};
+  for (let delay = 0; delay <= 1400; delay += 100) {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await seedOrigin(tab, seed(OLD, 'old'));
+    // A second page of the origin stays open, as another tab would.
+    const keeper = await context.newPage();
+    await open(keeper, '#/');
+    await open(tab, '#/data');
+    await tab.getByTestId('import-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: file });
+    await expect(tab.getByTestId('import-preview')).toBeVisible();
+    tab.on('dialog', (d) => d.accept());
+    const cdp = await context.newCDPSession(tab);
+    const crashed = new Promise((r) => tab.once('crash', r));
+    await tab.getByTestId('import-replace').click({ noWaitAfter: true });
+    await tab.waitForTimeout(delay).catch(() => {});
+    cdp.send('Page.crash').catch(() => {});
+    await Promise.race([crashed, new Promise((r) => setTimeout(r, 5000))]);
+    // Reopen: what does the log hold, and what does the app say?
+    const after = await context.newPage();
+    await open(after, '#/contacts');
+    await expect(after.getByTestId('contact-row').first()).toBeVisible();
+    const stored = await storedContacts(after);
+    const tags = new Set(stored.map((c) => c.number.replace(/\d+$/, '')));
+    const told = await after.getByTestId('banner-interrupted').isVisible();
+    let state: string;
+    if (tags.size === 1 && tags.has('new') && stored.length === NEW) state = 'new';
+    else if (tags.size === 1 && tags.has('old') && stored.length === OLD) state = told ? 'old, restore undone and reported' : 'old, untouched';
+    else state = `MIXED ${stored.length}`;
+    outcomes[state] = (outcomes[state] ?? 0) + 1;
+    expect(state, `kill ${delay} ms after confirming`).not.toContain('MIXED');
+    if (state === 'new') expect(told).toBe(false);
+    expect(await after.evaluate(() => localStorage.getItem('dek:journal'))).toBeNull();
+    await context.close();
+  }
+  console.log(`replace kill sweep: ${JSON.stringify(outcomes)}`);
+  expect(outcomes['new'] ?? 0).toBeGreaterThan(0);
+});
