@@ -35,4 +35,5 @@ strings! { DataKey;
     SingleFileNote => "注意：单文件版的记录保存在打开它的那个浏览器里，和网页版的记录是分开的。用“导出备份”和“从备份文件恢复”在两者之间搬运数据。", "注意：單檔版的記錄保存在打開它的那個瀏覽器裡，和網頁版的記錄是分開的。用「匯出備份」和「從備份檔復原」在兩者之間搬移資料。", "Note: the single-file version keeps its records in the browser that opens it, apart from this web version. Move data between them with Export backup and Restore.";
     NeutralName => "在主屏幕上用不显眼的名称和图标（“笔记”）", "在主畫面上用不顯眼的名稱和圖示（「筆記」）", "Use a neutral name and icon (\"Notes\") on the home screen";
     NeutralNameHelp => "适合和家人共用手机。请在“添加到主屏幕”之前打开，下次打开页面时生效。", "適合和家人共用手機。請在「加入主畫面」之前開啟，下次打開頁面時生效。", "For a shared phone. Turn it on before adding to the home screen; it applies from the next page load.";
+    ErrTruncated => "这个备份不完整（文件被截断了，可能没下载完或没复制完）。请重新导出或重新下载完整的文件。", "這個備份不完整（檔案被截斷了，可能沒下載完或沒複製完）。請重新匯出或重新下載完整的檔案。", "This backup is incomplete (cut off: the download or copy did not finish). Export or download the whole file again.";
 }

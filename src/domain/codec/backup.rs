@@ -49,6 +49,8 @@ pub enum BackupError {
     },
     TooDeep,
     NotJson,
+    /// JSON that stops mid-way: a download or copy cut short.
+    Truncated,
     /// JSON, but not one of our backups.
     WrongType,
     /// Written by a newer version of the app.
@@ -56,6 +58,16 @@ pub enum BackupError {
     /// The case was changed after export (or the file is damaged).
     DigestMismatch,
     Invalid(String),
+}
+
+/// A JSON object or array that ends before it is closed: the file was cut
+/// (an interrupted download or copy), not some other kind of file.
+pub fn is_cut_json(text: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).is_err_and(|e| cut_off(text, &e))
+}
+
+fn cut_off(text: &str, e: &serde_json::Error) -> bool {
+    e.is_eof() && text.trim_start().starts_with(['{', '['])
 }
 
 /// SHA-256 of the canonical JSON of `case`.
@@ -89,7 +101,13 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
     if nesting_exceeds(text, MAX_DEPTH) {
         return Err(BackupError::TooDeep);
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| BackupError::NotJson)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if cut_off(text, &e) {
+            BackupError::Truncated
+        } else {
+            BackupError::NotJson
+        }
+    })?;
     if value.get("type").and_then(Value::as_str) != Some(BACKUP_TYPE) {
         return Err(BackupError::WrongType);
     }
@@ -416,10 +434,20 @@ mod tests {
     fn refusals() {
         assert_eq!(parse("not json"), Err(BackupError::NotJson));
         assert_eq!(parse(""), Err(BackupError::NotJson));
+        // A download cut short is named as such, not "not JSON" (issue 20, item 8).
         assert_eq!(
             parse("{\"type\": \"debt-evidence-kit-backup\""),
-            Err(BackupError::NotJson)
+            Err(BackupError::Truncated)
         );
+        let full = export(&rich_case(), now(), "1");
+        for cut in [full.len() / 3, full.len() - 1] {
+            let cut = (0..=cut).rev().find(|i| full.is_char_boundary(*i)).unwrap();
+            assert_eq!(parse(&full[..cut]), Err(BackupError::Truncated), "{cut}");
+            assert!(is_cut_json(&full[..cut]));
+        }
+        assert!(!is_cut_json(&full));
+        assert!(!is_cut_json("not json"));
+        assert!(!is_cut_json("  "));
         assert_eq!(parse("[1,2]"), Err(BackupError::WrongType));
         assert_eq!(
             parse("{\"type\":\"excalidraw\"}"),

@@ -178,6 +178,7 @@ fn backup_error_text(lang: Lang, e: &backup::BackupError) -> String {
         ),
         backup::BackupError::TooDeep => t(DataKey::ErrTooDeep).into(),
         backup::BackupError::NotJson => t(DataKey::ErrNotJson).into(),
+        backup::BackupError::Truncated => t(DataKey::ErrTruncated).into(),
         backup::BackupError::WrongType => t(DataKey::ErrWrongType).into(),
         backup::BackupError::NewerSchema(v) => fill(t(DataKey::ErrNewerSchema), &[&v.to_string()]),
         backup::BackupError::DigestMismatch => t(DataKey::ErrDigestMismatch).into(),
@@ -275,6 +276,10 @@ fn BackupSection() -> impl IntoView {
                 Some(text) if encrypted_backup::looks_encrypted(&text) => {
                     match encrypted_backup::parse(&text) {
                         Ok(file) => sealed.set(Some(file)),
+                        Err(_) if backup::is_cut_json(&text) => error.set(Some(backup_error_text(
+                            lang,
+                            &backup::BackupError::Truncated,
+                        ))),
                         Err(_) => error.set(Some(
                             crate::i18n::t(lang, PrivacyKey::BackupFormatUnsupported).into(),
                         )),
