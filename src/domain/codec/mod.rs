@@ -5,3 +5,4 @@ pub mod csv;
 pub mod encrypted_backup;
 pub mod ics;
 pub mod phonelog;
+pub mod sniff;
