@@ -34,6 +34,12 @@ fn entries_one_by_one<B: Backend + ?Sized>(b: &B) -> Result<Vec<(String, String)
     Ok(out)
 }
 
+/// What localStorage holds per origin in Chromium, Firefox and Safari: about
+/// 5 Mi UTF-16 units, i.e. 10 MiB as [`crate::storage::Store::used_utf16`]
+/// counts bytes. The API has no way to ask; imports check against this before
+/// writing anything.
+pub const LOCAL_STORAGE_QUOTA_BYTES: usize = 10 * 1024 * 1024;
+
 /// Memory storage with an optional quota in UTF-16 units (as browsers count).
 #[derive(Debug, Default, Clone)]
 pub struct MemoryBackend {

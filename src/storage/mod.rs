@@ -26,6 +26,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 pub use backend::{
     estimate, request_persistence, Backend, BackendError, LocalStorageBackend, MemoryBackend,
+    LOCAL_STORAGE_QUOTA_BYTES,
 };
 use envelope::DecodeError;
 pub use keys::{StoreKey, PREFIX};

@@ -4,12 +4,15 @@
 
 use std::collections::BTreeSet;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::codec::phonelog::{
-    self, CsvMapping, FileKind, ImportError, ImportParse, NumberSummary, RowError, RowReason,
+    self, CsvMapping, FileKind, ImportError, ImportParse, ImportPlan, NumberSummary, RowError,
+    RowReason,
 };
+use crate::domain::codec::sniff::{self, Decoded, Encoding, WrongFile};
 use crate::domain::contacts::add_contact;
 use crate::domain::model::{Channel, ContactData, Source};
 use crate::domain::time;
@@ -29,6 +32,31 @@ struct Outcome {
     duplicates: usize,
     errors: usize,
     save_failed: bool,
+}
+
+/// Bytes of a file that is not UTF-8 and has no byte-order mark, read as
+/// GB18030 by the browser's own decoder (Encoding Standard; no tables in wasm).
+fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    let decoder = web_sys::TextDecoder::new_with_label("gb18030").ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}
+
+fn wrong_file_text(lang: Lang, w: WrongFile) -> String {
+    crate::i18n::t(
+        lang,
+        match w {
+            WrongFile::Zip => K::WrongZip,
+            WrongFile::Excel => K::WrongExcel,
+            WrongFile::Sqlite => K::WrongSqlite,
+            WrongFile::Pdf => K::WrongPdf,
+            WrongFile::Image => K::WrongImage,
+            WrongFile::AppBackup => K::WrongAppBackup,
+            WrongFile::VCard => K::WrongVCard,
+            WrongFile::Html => K::WrongHtml,
+            WrongFile::Json => K::WrongJson,
+        },
+    )
+    .into()
 }
 
 /// Let the browser paint: resolves on the next macrotask.
@@ -58,6 +86,12 @@ fn error_text(lang: Lang, e: &ImportError) -> String {
         ImportError::Empty => t(K::ErrEmpty).into(),
         ImportError::EntityDeclaration => t(K::ErrEntities).into(),
         ImportError::NotPhoneBackup => t(K::ErrNotBackup).into(),
+        ImportError::Wrong(w) => wrong_file_text(lang, *w),
+        ImportError::TooManyColumns { count, max } => fill(
+            t(K::ErrTooManyColumns),
+            &[&count.to_string(), &max.to_string()],
+        ),
+        ImportError::TooManyRecords { max } => fill(t(K::ErrTooManyRecords), &[&max.to_string()]),
     }
 }
 
@@ -65,7 +99,6 @@ fn reason_text(lang: Lang, r: &RowReason) -> String {
     let t = |k| crate::i18n::t(lang, k);
     let with = |k, detail: &str| format!("{} ({detail})", t(k));
     match r {
-        RowReason::NoNumber => t(K::ReasonNoNumber).into(),
         RowReason::NumberTooLong => t(K::ReasonNumberTooLong).into(),
         RowReason::MissingDate => t(K::ReasonMissingDate).into(),
         RowReason::BadDate(d) => with(K::ReasonBadDate, d),
@@ -73,7 +106,6 @@ fn reason_text(lang: Lang, r: &RowReason) -> String {
         RowReason::BadDuration(d) => with(K::ReasonBadDuration, d),
         RowReason::BadType(d) => with(K::ReasonBadType, d),
         RowReason::BadAttribute(d) => with(K::ReasonBadAttribute, d),
-        RowReason::Malformed(d) => with(K::ReasonMalformed, d),
         RowReason::MissingColumn(c) => fill(t(K::ReasonMissingColumn), &[&c.to_string()]),
     }
 }
@@ -87,8 +119,12 @@ pub fn PhoneLogImport() -> impl IntoView {
     let csv_text = StoredValue::new(None::<String>);
     let headers = RwSignal::new(None::<Vec<String>>);
     let mapping = RwSignal::new(CsvMapping::default());
+    let encoding = RwSignal::new(None::<Encoding>);
     let parsed = RwSignal::new(None::<ImportParse>);
+    // A file that ends early: the user chose to import what was read.
+    let partial_ok = RwSignal::new(false);
     let picked = RwSignal::new(BTreeSet::<String>::new());
+    let overrides = RwSignal::new(BTreeSet::<usize>::new());
     let debt = RwSignal::new(String::new());
     let progress = RwSignal::new(None::<(usize, usize)>);
     let outcome = RwSignal::new(None::<Outcome>);
@@ -105,15 +141,31 @@ pub fn PhoneLogImport() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let to_import = Memo::new(move |_| {
+    let plan = Memo::new(move |_| {
+        let debt_id = Some(debt.get()).filter(|d| !d.is_empty());
         picked.with(|set| {
-            parsed.with(|p| {
-                p.as_ref().map_or(0, |p| {
-                    p.rows.iter().filter(|r| set.contains(&r.number)).count()
+            overrides.with(|over| {
+                parsed.with(|p| {
+                    p.as_ref().map(|p| {
+                        state
+                            .case
+                            .with(|c| phonelog::plan_import(p, set, c, debt_id, over))
+                    })
                 })
             })
         })
     });
+    // Records that would not fit in storage, known before anything is written.
+    let wont_fit = Memo::new(move |_| {
+        plan.with(|p| {
+            p.as_ref().map_or(0, |p| {
+                let free =
+                    crate::storage::LOCAL_STORAGE_QUOTA_BYTES.saturating_sub(state.used_bytes());
+                p.contacts.len() - p.fitting(free)
+            })
+        })
+    });
+    let to_import = Memo::new(move |_| plan.with(|p| p.as_ref().map_or(0, |p| p.contacts.len())));
     let debts = Memo::new(move |_| {
         state.case.with(|c| {
             c.debts
@@ -122,14 +174,36 @@ pub fn PhoneLogImport() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let stopped = move || parsed.with(|p| p.as_ref().and_then(|p| p.stopped));
+    let ready = move || stopped().is_none() || partial_ok.get();
+    let blocked = move || to_import.get() == 0 || wont_fit.get() > 0;
 
     let reset = move || {
         error.set(None);
         outcome.set(None);
         parsed.set(None);
         headers.set(None);
+        encoding.set(None);
+        partial_ok.set(false);
         csv_text.set_value(None);
         picked.set(BTreeSet::new());
+        overrides.set(BTreeSet::new());
+    };
+
+    let read_text = move |text: String, lang: Lang| match phonelog::detect(&text) {
+        Err(e) => error.set(Some(error_text(lang, &e))),
+        Ok(FileKind::Xml) => match phonelog::parse_xml(&text, zone()) {
+            Ok(p) => parsed.set(Some(p)),
+            Err(e) => error.set(Some(error_text(lang, &e))),
+        },
+        Ok(FileKind::Csv) => match phonelog::csv_headers(&text) {
+            Ok(h) => {
+                mapping.set(phonelog::guess_mapping(&h));
+                headers.set(Some(h));
+                csv_text.set_value(Some(text));
+            }
+            Err(e) => error.set(Some(error_text(lang, &e))),
+        },
     };
 
     let pick = move |ev: leptos::ev::Event| {
@@ -155,63 +229,73 @@ pub fn PhoneLogImport() -> impl IntoView {
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            // Bytes, never Blob.text(): the encoding is decided here, by BOM first.
+            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
                 .await
                 .ok()
-                .and_then(|v| v.as_string());
+                .map(|b| js_sys::Uint8Array::new(&b).to_vec());
             next_tick().await;
             busy.set(false);
-            let Some(text) = text else {
+            let Some(bytes) = bytes else {
                 error.set(Some(crate::i18n::t(lang, K::ErrRead).into()));
                 return;
             };
-            match phonelog::detect(&text) {
-                FileKind::Xml => match phonelog::parse_xml(&text, zone()) {
-                    Ok(p) => parsed.set(Some(p)),
-                    Err(e) => error.set(Some(error_text(lang, &e))),
-                },
-                FileKind::Csv => match phonelog::csv_headers(&text) {
-                    Ok(h) => {
-                        mapping.set(phonelog::guess_mapping(&h));
-                        headers.set(Some(h));
-                        csv_text.set_value(Some(text));
-                    }
-                    Err(e) => error.set(Some(error_text(lang, &e))),
-                },
+            if let Some(w) = sniff::binary_kind(&bytes) {
+                error.set(Some(wrong_file_text(lang, w)));
+                return;
             }
+            let (text, enc) = match sniff::decode(&bytes) {
+                Decoded::Text(t, e) => (t, e),
+                Decoded::Legacy => match decode_gb18030(&bytes) {
+                    Some(t) => (t, Encoding::Gb18030),
+                    None => {
+                        error.set(Some(crate::i18n::t(lang, K::ErrEncoding).into()));
+                        return;
+                    }
+                },
+            };
+            drop(bytes);
+            encoding.set(Some(enc));
+            read_text(text, lang);
         });
     };
 
     let read_csv = move |_| {
         let m = mapping.get_untracked();
+        let lang = state.lang.get_untracked();
         let p = csv_text.with_value(|t| t.as_deref().map(|t| phonelog::parse_csv(t, &m, zone())));
         picked.set(BTreeSet::new());
+        overrides.set(BTreeSet::new());
+        partial_ok.set(false);
         outcome.set(None);
-        parsed.set(p);
+        match p {
+            Some(Ok(p)) => {
+                error.set(None);
+                parsed.set(Some(p));
+            }
+            Some(Err(e)) => error.set(Some(error_text(lang, &e))),
+            None => {}
+        }
     };
 
     let import = move |_| {
-        let Some(p) = parsed.get_untracked() else {
+        let Some(plan) = plan.get_untracked() else {
             return;
         };
-        let set = picked.get_untracked();
-        if set.is_empty() {
+        if plan.contacts.is_empty() || wont_fit.get_untracked() > 0 || !ready() {
             return;
         }
-        let debt_id = Some(debt.get_untracked()).filter(|d| !d.is_empty());
-        let errors = p.errors.len();
+        let errors = parsed.with_untracked(|p| p.as_ref().map_or(0, |p| p.errors.len()));
+        let duplicates = plan.duplicates();
         progress.set(Some((0, 0)));
         leptos::task::spawn_local(async move {
             next_tick().await;
-            let (new, duplicates) = state
-                .case
-                .with_untracked(|c| phonelog::to_contacts(&p, &set, c, debt_id));
-            let total = new.len();
+            let total = plan.contacts.len();
             progress.set(Some((0, total)));
             let now = browser::now();
             let mut added = 0;
             let mut save_failed = false;
-            let mut rest = new.into_iter().peekable();
+            let mut rest = plan.contacts.into_iter().peekable();
             while rest.peek().is_some() {
                 let chunk: Vec<ContactData> = rest.by_ref().take(CHUNK).collect();
                 added += chunk.len();
@@ -229,10 +313,7 @@ pub fn PhoneLogImport() -> impl IntoView {
                 next_tick().await;
             }
             progress.set(None);
-            parsed.set(None);
-            headers.set(None);
-            csv_text.set_value(None);
-            picked.set(BTreeSet::new());
+            reset();
             outcome.set(Some(Outcome {
                 added,
                 duplicates,
@@ -256,11 +337,30 @@ pub fn PhoneLogImport() -> impl IntoView {
                 <p role="status">{move || state.t(K::Reading)}</p>
             </Show>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="phonelog-error">{e}</p> })}
-            {move || headers.get().map(|h| view! { <CsvMappingForm headers=h mapping=mapping on_apply=read_csv /> })}
-            {move || parsed.with(|p| p.as_ref().map(|p| (p.rows.len(), p.errors.clone()))).map(|(rows, errors)| view! {
-                <ParseReport rows=rows numbers=summary.with_untracked(Vec::len) errors=errors />
+            {move || encoding.get().filter(|e| *e != Encoding::Utf8).map(|e| view! {
+                <p class="hint" data-testid="phonelog-encoding">{move || state.t(match e {
+                    Encoding::Gb18030 => K::EncodingGb18030,
+                    _ => K::EncodingUtf16,
+                })}</p>
             })}
-            <Show when=move || !summary.get().is_empty() && progress.get().is_none()>
+            {move || headers.get().map(|h| view! { <CsvMappingForm headers=h mapping=mapping on_apply=read_csv /> })}
+            {move || parsed.with(|p| p.as_ref().map(|p| (p.rows.len(), p.errors.clone(), p.seconds_dates, p.mms_media_only))).map(|(rows, errors, seconds, media)| view! {
+                <ParseReport rows=rows numbers=summary.with_untracked(Vec::len) errors=errors seconds=seconds media=media />
+            })}
+            {move || stopped().filter(|_| !partial_ok.get()).map(|s| view! {
+                <div class="warning" role="alert" data-testid="phonelog-stopped">
+                    <p>{move || fill(state.t(if s.cut { K::StoppedCut } else { K::StoppedBroken }), &[&s.after.to_string()])}</p>
+                    <div class="row">
+                        <button type="button" data-testid="phonelog-partial-yes" on:click=move |_| partial_ok.set(true)>
+                            {move || fill(state.t(K::StoppedImportRead), &[&s.after.to_string()])}
+                        </button>
+                        <button type="button" class="subtle" data-testid="phonelog-partial-no" on:click=move |_| reset()>
+                            {move || state.t(K::StoppedNothing)}
+                        </button>
+                    </div>
+                </div>
+            })}
+            <Show when=move || ready() && !summary.get().is_empty() && progress.get().is_none()>
                 <NumberPicker summary=summary picked=picked />
                 <Show when=move || !debts.get().is_empty()>
                     <label class="field">
@@ -274,8 +374,14 @@ pub fn PhoneLogImport() -> impl IntoView {
                         </select>
                     </label>
                 </Show>
+                {move || plan.get().map(|p| view! { <PlanPreview plan=p overrides=overrides /> })}
+                {move || (wont_fit.get() > 0).then(|| view! {
+                    <p class="error" role="alert" data-testid="phonelog-quota">
+                        {move || fill(state.t(K::WontFit), &[&wont_fit.get().to_string(), &to_import.get().to_string()])}
+                    </p>
+                })}
                 <button type="button" class="primary" data-testid="phonelog-import"
-                    prop:disabled=move || to_import.get() == 0 on:click=import>
+                    prop:disabled=blocked on:click=import>
                     {move || fill(state.t(K::ImportN), &[&to_import.get().to_string()])}
                 </button>
             </Show>
@@ -295,8 +401,56 @@ pub fn PhoneLogImport() -> impl IntoView {
     }
 }
 
+/// What the import will do: new entries, duplicates by rule, and each
+/// hand-typed entry a record matched, with a switch to import it anyway.
 #[component]
-fn ParseReport(rows: usize, numbers: usize, errors: Vec<RowError>) -> impl IntoView {
+fn PlanPreview(plan: ImportPlan, overrides: RwSignal<BTreeSet<usize>>) -> impl IntoView {
+    let state = use_app();
+    let counts = [
+        plan.contacts.len(),
+        plan.same_in_file,
+        plan.same_in_log,
+        plan.hand_typed.iter().filter(|m| !m.overridden).count(),
+    ]
+    .map(|n| n.to_string());
+    view! {
+        <p data-testid="phonelog-plan">
+            {move || fill(state.t(K::PlanSummary), &[&counts[0], &counts[1], &counts[2], &counts[3]])}
+        </p>
+        {(!plan.hand_typed.is_empty()).then(|| view! {
+            <ul class="plain" data-testid="phonelog-handmatches">
+                {plan.hand_typed.into_iter().map(|m| {
+                    let row = m.row;
+                    let typed = m.typed_at.format("%Y-%m-%d %H:%M").to_string();
+                    let record = m.record_at.format("%Y-%m-%d %H:%M:%S").to_string();
+                    let seq = m.seq.to_string();
+                    view! {
+                        <li>
+                            <label class="chip">
+                                <input type="checkbox" data-testid="phonelog-handmatch"
+                                    prop:checked=m.overridden
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        overrides.update(|o| { if on { o.insert(row); } else { o.remove(&row); } });
+                                    } />
+                                <span>{move || fill(state.t(K::HandMatch), &[&record, &seq, &typed])}</span>
+                            </label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+#[component]
+fn ParseReport(
+    rows: usize,
+    numbers: usize,
+    errors: Vec<RowError>,
+    seconds: usize,
+    media: usize,
+) -> impl IntoView {
     let state = use_app();
     let count = errors.len();
     view! {
@@ -307,6 +461,12 @@ fn ParseReport(rows: usize, numbers: usize, errors: Vec<RowError>) -> impl IntoV
                 fill(state.t(K::ParsedSummary), &[&rows.to_string(), &numbers.to_string()])
             }}
         </p>
+        {(seconds > 0).then(|| view! {
+            <p class="hint" data-testid="phonelog-seconds">{move || fill(state.t(K::SecondsDates), &[&seconds.to_string()])}</p>
+        })}
+        {(media > 0).then(|| view! {
+            <p class="hint" data-testid="phonelog-mms-media">{move || fill(state.t(K::MmsMediaOnly), &[&media.to_string()])}</p>
+        })}
         {(count > 0).then(|| view! {
             <details class="warning" data-testid="phonelog-errors">
                 <summary>{move || fill(state.t(K::RowErrors), &[&count.to_string()])}</summary>
@@ -359,7 +519,11 @@ fn NumberPicker(
                                         picked.update(|p| { if on { p.insert(number); } else { p.remove(&number); } });
                                     } />
                                 <span>
-                                    <strong>{n.number.clone()}</strong>
+                                    <strong>{if n.number.is_empty() {
+                                        Either::Left(move || state.t(K::Withheld))
+                                    } else {
+                                        Either::Right(n.number.clone())
+                                    }}</strong>
                                     {(!n.name.is_empty()).then(|| format!(" {}", n.name))}
                                     <br />
                                     <span class="hint">
