@@ -73,4 +73,6 @@ strings! { PhoneImportKey;
     PlanSummary => "将新增 {0} 条。跳过重复：文件内完全相同的 {1} 条；已经导入过的 {2} 条（号码、方向和时刻都相同）；与手动记录匹配的 {3} 条。", "將新增 {0} 筆。略過重複：檔案內完全相同的 {1} 筆；已經匯入過的 {2} 筆（號碼、方向和時刻都相同）；與手動記錄相符的 {3} 筆。", "{0} new entries. Duplicates skipped: {1} identical within the file; {2} already imported (same number, direction and instant); {3} matching entries you typed.";
     HandMatch => "{0} 的这条记录与你手动记录的第 {1} 条（{2}）号码、方向相同且在同一分钟内，视为同一次联系。如果是另一次，勾选以同样导入。", "{0} 的這筆記錄與你手動記錄的第 {1} 筆（{2}）號碼、方向相同且在同一分鐘內，視為同一次聯繫。如果是另一次，勾選以同樣匯入。", "The entry at {0} has the same number and direction as your typed entry no. {1} ({2}) within the same minute, so it counts as the same contact. Tick if it was another one, to import it too.";
     WontFit => "存储空间不够：要导入的 {1} 条中有 {0} 条放不下。什么都没有写入。请少勾选一些号码，或先导出备份并清理旧记录。", "儲存空間不夠：要匯入的 {1} 筆中有 {0} 筆放不下。什麼都沒有寫入。請少勾選一些號碼，或先匯出備份並清理舊記錄。", "Not enough storage: {0} of the {1} entries would not fit. Nothing was written. Tick fewer numbers, or export a backup and clear old entries first.";
+    AttributedTo => "{1} 条将归到“{0}”。", "{1} 筆將歸到「{0}」。", "{1} will be tied to {0}.";
+    Unattributed => "{0} 条的号码不在任何欠款的号码簿里，不归到哪家（以后可以在欠款页补上号码）。", "{0} 筆的號碼不在任何欠款的號碼簿裡，不歸到哪家（以後可以在欠款頁補上號碼）。", "{0} come from numbers no debt lists and stay unattributed (add the number to a debt later).";
 }

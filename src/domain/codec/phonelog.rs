@@ -19,7 +19,7 @@ use quick_xml::Reader;
 use super::sniff::{self, WrongFile};
 use crate::domain::contacts::{MAX_DURATION_SECS, MAX_TEXT_CHARS};
 use crate::domain::model::{Case, Channel, ContactData, Direction, Outcome, Source, Target};
-use crate::domain::{phone, time};
+use crate::domain::{numberbook, phone, time};
 
 /// Largest file accepted (a few years of calls and SMS is well under this).
 pub const MAX_INPUT_BYTES: usize = 60 * 1024 * 1024;
@@ -1359,7 +1359,10 @@ pub fn plan_import(
                 continue;
             }
         }
-        plan.contacts.push(contact_data(r, &debt_id));
+        let mut data = contact_data(r, &debt_id);
+        // A number the debt's book lists ties the record to that lender.
+        numberbook::attribute_new(case, &mut data);
+        plan.contacts.push(data);
     }
     plan
 }
@@ -1841,6 +1844,32 @@ mod tests {
     }
 
     #[test]
+    fn records_from_a_listed_number_are_tied_to_its_lender() {
+        let mut case = Case::default();
+        case.debts.push(crate::domain::model::Debt {
+            id: "d1".into(),
+            lender: "甲银行".into(),
+            hotline: "+86 138-0013-8000".into(),
+            ..Default::default()
+        });
+        let p = parse_xml(CALLS, Shanghai).unwrap();
+        let got = plan(&p, &all(&p), &case);
+        let tied: Vec<bool> = got.contacts.iter().map(|c| c.debt_id.is_some()).collect();
+        assert_eq!(tied, [true, true, false, false, false, false, false]);
+        let a = numberbook::preview(&case, &got.contacts);
+        assert_eq!(
+            (a.per_debt, a.unattributed),
+            (vec![("d1".to_string(), 2)], 5)
+        );
+        // A debt the user picked for the whole import wins.
+        let picked = plan_import(&p, &all(&p), &case, Some("d9".into()), &BTreeSet::new());
+        assert!(picked
+            .contacts
+            .iter()
+            .all(|c| c.debt_id.as_deref() == Some("d9")));
+    }
+
+    #[test]
     fn distinct_records_seconds_apart_are_all_kept() {
         // An autodialer: 8 missed calls 40 s apart, then 3 different SMS within 40 s.
         let t0 = 1_709_560_800_000i64;
@@ -2047,14 +2076,18 @@ mod tests {
             sniff::Decoded::Text(t, _) => t,
             sniff::Decoded::Legacy => panic!("not UTF"),
         };
-        let calls = text(include_bytes!("../../../tests/fixtures/phonelog/calls-collector.xml"));
+        let calls = text(include_bytes!(
+            "../../../tests/fixtures/phonelog/calls-collector.xml"
+        ));
         let p = parse_xml(&calls, Shanghai).unwrap();
         assert_eq!((p.rows.len(), p.errors.len(), p.seconds_dates), (15, 1, 1));
         assert_eq!(p.rows.iter().filter(|r| r.withheld()).count(), 3);
         let got = plan(&p, &all(&p), &Case::default());
         assert_eq!((got.contacts.len(), got.duplicates()), (15, 0));
 
-        let sms = text(include_bytes!("../../../tests/fixtures/phonelog/sms-collector.xml"));
+        let sms = text(include_bytes!(
+            "../../../tests/fixtures/phonelog/sms-collector.xml"
+        ));
         let p = parse_xml(&sms, Shanghai).unwrap();
         assert_eq!((p.rows.len(), p.errors.len(), p.mms_media_only), (7, 1, 1));
         assert!(p.rows[0].body.ends_with('😀'));
@@ -2062,21 +2095,34 @@ mod tests {
         let got = plan(&p, &all(&p), &Case::default());
         assert_eq!((got.contacts.len(), got.same_in_file), (6, 1));
 
-        let le = text(include_bytes!("../../../tests/fixtures/phonelog/calls-utf16le.csv"));
-        let be = text(include_bytes!("../../../tests/fixtures/phonelog/calls-utf16be.csv"));
+        let le = text(include_bytes!(
+            "../../../tests/fixtures/phonelog/calls-utf16le.csv"
+        ));
+        let be = text(include_bytes!(
+            "../../../tests/fixtures/phonelog/calls-utf16be.csv"
+        ));
         assert_eq!(le, be);
         let m = guess_mapping(&csv_headers(&le).unwrap());
         assert_eq!(parse_csv(&le, &m, Shanghai).unwrap().rows.len(), 2);
         assert_eq!(
-            sniff::decode(include_bytes!("../../../tests/fixtures/phonelog/carrier-detail-gbk.csv")),
+            sniff::decode(include_bytes!(
+                "../../../tests/fixtures/phonelog/carrier-detail-gbk.csv"
+            )),
             sniff::Decoded::Legacy
         );
         assert_eq!(
-            sniff::binary_kind(include_bytes!("../../../tests/fixtures/phonelog/calls-backup.zip")),
+            sniff::binary_kind(include_bytes!(
+                "../../../tests/fixtures/phonelog/calls-backup.zip"
+            )),
             Some(WrongFile::Zip)
         );
-        let other = text(include_bytes!("../../../tests/fixtures/phonelog/not-a-backup.xml"));
-        assert_eq!(parse_xml(&other, Shanghai), Err(ImportError::NotPhoneBackup));
+        let other = text(include_bytes!(
+            "../../../tests/fixtures/phonelog/not-a-backup.xml"
+        ));
+        assert_eq!(
+            parse_xml(&other, Shanghai),
+            Err(ImportError::NotPhoneBackup)
+        );
     }
 
     #[test]

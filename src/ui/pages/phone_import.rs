@@ -15,6 +15,7 @@ use crate::domain::codec::phonelog::{
 use crate::domain::codec::sniff::{self, Decoded, Encoding, WrongFile};
 use crate::domain::contacts::add_contact;
 use crate::domain::model::{Channel, ContactData, Source};
+use crate::domain::numberbook;
 use crate::domain::time;
 use crate::i18n::phone_import::PhoneImportKey as K;
 use crate::i18n::{fill, Lang};
@@ -413,9 +414,31 @@ fn PlanPreview(plan: ImportPlan, overrides: RwSignal<BTreeSet<usize>>) -> impl I
         plan.hand_typed.iter().filter(|m| !m.overridden).count(),
     ]
     .map(|n| n.to_string());
+    // Which lender the new entries will be tied to, by the number book.
+    let attribution = state.case.with_untracked(|c| {
+        let a = numberbook::preview(c, &plan.contacts);
+        let lender = |id: &str| {
+            c.debts
+                .iter()
+                .find(|d| d.id == id)
+                .map_or_else(String::new, |d| d.lender.clone())
+        };
+        let per: Vec<(String, String)> = a
+            .per_debt
+            .iter()
+            .map(|(id, n)| (lender(id), n.to_string()))
+            .collect();
+        (per, a.unattributed.to_string())
+    });
     view! {
         <p data-testid="phonelog-plan">
             {move || fill(state.t(K::PlanSummary), &[&counts[0], &counts[1], &counts[2], &counts[3]])}
+        </p>
+        <p class="hint" data-testid="phonelog-attribution">
+            {attribution.0.into_iter().map(|(lender, n)| view! {
+                <span>{move || fill(state.t(K::AttributedTo), &[&lender, &n])}" "</span>
+            }).collect_view()}
+            <span>{move || fill(state.t(K::Unattributed), &[&attribution.1])}</span>
         </p>
         {(!plan.hand_typed.is_empty()).then(|| view! {
             <ul class="plain" data-testid="phonelog-handmatches">
