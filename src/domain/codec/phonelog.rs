@@ -1285,6 +1285,8 @@ impl ImportPlan {
 }
 
 type Key = (String, Channel, Direction);
+/// A hand-typed entry: its sequence number and time.
+type Typed = (u32, DateTime<FixedOffset>);
 
 fn key_of(number: &str, channel: Channel, direction: Direction) -> Key {
     (phone::key(number), channel, direction)
@@ -1308,7 +1310,7 @@ pub fn plan_import(
 ) -> ImportPlan {
     // Imported entries by key and exact instant; hand-typed ones by key and minute.
     let mut stored: HashMap<Key, BTreeSet<i64>> = HashMap::new();
-    let mut typed: HashMap<(Key, i64), Vec<(u32, DateTime<FixedOffset>)>> = HashMap::new();
+    let mut typed: HashMap<(Key, i64), Vec<Typed>> = HashMap::new();
     for c in case.active_contacts() {
         let d = &c.data;
         let k = key_of(&d.from_number, d.channel, d.direction);
