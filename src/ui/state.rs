@@ -91,9 +91,7 @@ impl AppState {
         else {
             return Ok(());
         };
-        self.store
-            .try_update_value(|s| s.save_draft(&draft))
-            .unwrap_or(Ok(()))
+        self.with_store(|s| s.save_draft(&draft))
     }
 
     /// A draft kept when the app locked, handed over once.
@@ -187,6 +185,18 @@ impl AppState {
         });
     }
 
+    /// Run a write on the store. A store already released (the page is being
+    /// torn down) is an error, never a silent success: no save is confirmed
+    /// that was not written.
+    fn with_store(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<(), SaveError>,
+    ) -> Result<(), SaveError> {
+        self.store
+            .try_update_value(f)
+            .unwrap_or_else(|| Err(released()))
+    }
+
     fn persist(&self, changed: &[Changed]) -> Result<(), SaveError> {
         let case = self.case.read_untracked();
         let result = self.store.try_update_value(|store| {
@@ -210,7 +220,7 @@ impl AppState {
             result
         });
         drop(case);
-        let result = result.unwrap_or(Ok(()));
+        let result = result.unwrap_or_else(|| Err(released()));
         if !changed.is_empty() {
             self.prefs
                 .update(|p| p.changes_since_export += changed.len() as u32);
@@ -232,16 +242,13 @@ impl AppState {
     pub fn save_prefs(&self) {
         self.finish_loading();
         let prefs = self.prefs.get_untracked();
-        let r = self
-            .store
-            .try_update_value(|s| s.save_prefs(&prefs))
-            .unwrap_or(Ok(()));
+        let r = self.with_store(|s| s.save_prefs(&prefs));
         self.save_error.set(r.err());
     }
 
     /// Retry failed writes (after the user freed space, say).
     pub fn retry(&self) {
-        let r = self.store.try_update_value(|s| s.flush()).unwrap_or(Ok(()));
+        let r = self.with_store(|s| s.flush());
         self.save_error.set(r.err());
     }
 
@@ -252,10 +259,7 @@ impl AppState {
     }
 
     pub fn discard_quarantined(&self, key: &str) {
-        let r = self
-            .store
-            .try_update_value(|s| s.discard_quarantined(key))
-            .unwrap_or(Ok(()));
+        let r = self.with_store(|s| s.discard_quarantined(key));
         match r {
             Ok(()) => self.problems.update(|p| {
                 p.retain(|x| !matches!(x, Problem::Quarantined { quarantine_key, .. } if quarantine_key == key))
@@ -267,10 +271,7 @@ impl AppState {
     /// Replace the whole case (restore from backup, wipe): all or nothing.
     pub fn replace_case(&self, new_case: Case) -> Result<(), SaveError> {
         self.finish_loading();
-        let r = self
-            .store
-            .try_update_value(|s| s.replace_case(&new_case))
-            .unwrap_or(Ok(()));
+        let r = self.with_store(|s| s.replace_case(&new_case));
         if r.is_ok() {
             self.case.set(new_case);
         }
@@ -337,7 +338,7 @@ impl AppState {
     }
 
     pub fn wipe(&self) -> Result<(), SaveError> {
-        let r = self.store.try_update_value(|s| s.wipe()).unwrap_or(Ok(()));
+        let r = self.with_store(|s| s.wipe());
         if r.is_ok() {
             self.case.set(Case::default());
             self.prefs.set(Prefs::default());
@@ -353,10 +354,7 @@ impl AppState {
     }
 
     pub fn set_neutral_name(&self, on: bool) {
-        let r = self
-            .store
-            .try_update_value(|s| s.set_neutral_name(on))
-            .unwrap_or(Ok(()));
+        let r = self.with_store(|s| s.set_neutral_name(on));
         self.save_error.set(r.err());
     }
 
@@ -383,10 +381,7 @@ impl AppState {
     /// Set or change the passcode; every record is re-sealed before this returns.
     pub fn set_passcode(&self, kdf: Kdf, kek: &Key) -> Result<(), SaveError> {
         let lang = Some(self.lang.get_untracked().tag().to_string());
-        let r = self
-            .store
-            .try_update_value(|s| s.set_passcode(kdf, kek, lang))
-            .unwrap_or(Ok(()));
+        let r = self.with_store(|s| s.set_passcode(kdf, kek, lang));
         self.passcode_on.set(self.has_passcode());
         // Full storage mid-way shows the quota banner and its way out, as any save does.
         self.save_error.set(r.clone().err());
@@ -394,10 +389,7 @@ impl AppState {
     }
 
     pub fn remove_passcode(&self) -> Result<(), SaveError> {
-        let r = self
-            .store
-            .try_update_value(|s| s.remove_passcode())
-            .unwrap_or(Ok(()));
+        let r = self.with_store(|s| s.remove_passcode());
         self.passcode_on.set(self.has_passcode());
         self.save_error.set(r.clone().err());
         r
@@ -422,4 +414,9 @@ impl AppState {
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// The error for a write attempted after the page let go of its store.
+fn released() -> SaveError {
+    SaveError::Unavailable("the page closed before the write".into())
 }

@@ -163,11 +163,7 @@ fn ContactForm(
                     FormMode::Edit(s) => {
                         seq_in.set(s);
                         // An edit rehashes this entry and every later one.
-                        let before: Vec<(u32, String)> = case
-                            .contacts
-                            .iter()
-                            .map(|c| (c.seq, c.hash.clone()))
-                            .collect();
+                        let before = hashes(case);
                         if contacts::edit_contact(case, s, data, now).is_err() {
                             return vec![];
                         }
@@ -703,17 +699,16 @@ fn contact_row(state: AppState, c: &Contact, zone: chrono_tz::Tz) -> impl IntoVi
 pub fn ContactDetailPage(seq: u32) -> impl IntoView {
     let state = use_app();
     let contact = Memo::new(move |_| state.case.with(|c| c.contact(seq).cloned()));
-    let editing = RwSignal::new(false);
+    // The text being edited, taken once when "edit" is tapped. The form lives
+    // outside the view of the stored entry: another tab's change to this entry
+    // re-renders that view, never the form (which would replace what is typed).
+    let editing = RwSignal::new(None::<ContactDraft>);
     // Made here, not in the view below: a save can end after the view re-rendered.
-    let edited = Callback::new(move |_: u32| editing.set(false));
+    let edited = Callback::new(move |_: u32| editing.set(None));
     let zone = move || time::zone(&state.case.with(|c| c.settings.time_zone.clone()));
     let remove = move |_| {
         let _ = state.apply(|case| {
-            let before: Vec<(u32, String)> = case
-                .contacts
-                .iter()
-                .map(|c| (c.seq, c.hash.clone()))
-                .collect();
+            let before = hashes(case);
             if contacts::delete_contact(case, seq, browser::now()).is_err() {
                 return vec![];
             }
@@ -722,39 +717,47 @@ pub fn ContactDetailPage(seq: u32) -> impl IntoView {
     };
     let restore = move |_| {
         let _ = state.apply(|case| {
-            let before: Vec<(u32, String)> = case
-                .contacts
-                .iter()
-                .map(|c| (c.seq, c.hash.clone()))
-                .collect();
+            let before = hashes(case);
             if contacts::restore_contact(case, seq).is_err() {
                 return vec![];
             }
             changed_hashes(case, &before)
         });
     };
+    let start_edit = move |_| {
+        if let Some(c) = contact.get_untracked() {
+            editing.set(Some(contacts::draft_from(&c.data, zone())));
+        }
+    };
+    let form = move || {
+        editing.with(Option::is_some).then(|| {
+            let initial = editing.get_untracked().unwrap_or_default();
+            view! {
+                <ContactForm mode=FormMode::Edit(seq) initial start_full=true on_saved=edited />
+                <button type="button" class="subtle" on:click=move |_| editing.set(None)>{move || state.t(Key::Cancel)}</button>
+            }
+        })
+    };
     view! {
         <p><a href=Page::Contacts.href() data-testid="back-to-list">"← "{move || state.t(Key::NavContacts)}</a></p>
+        {move || contact.get().map(|c| view! {
+            <h1 data-testid="page-title">{move || state.t(Key::ContactTitle)}" #"{c.seq}</h1>
+            <p class="muted" data-testid="contact-created">{move || state.t(Key::CreatedAt)}": "{local_stamp(c.created_at, zone())}
+                " · "{move || labels_source(state.lang.get(), c.source)}</p>
+            {(!c.is_active()).then(|| view! { <p class="banner warn" data-testid="contact-in-bin">{move || state.t(Key::InBinNote)}</p> })}
+        })}
+        {form}
         {move || match contact.get() {
             None => view! { <p data-testid="contact-missing">{move || state.t(Key::ContactNotFound)}</p> }.into_any(),
             Some(c) => {
                 let active = c.is_active();
                 let z = zone();
-                let draft = contacts::draft_from(&c.data, z);
                 view! {
-                    <h1 data-testid="page-title">{move || state.t(Key::ContactTitle)}" #"{c.seq}</h1>
-                    <p class="muted" data-testid="contact-created">{move || state.t(Key::CreatedAt)}": "{local_stamp(c.created_at, z)}
-                        " · "{move || labels_source(state.lang.get(), c.source)}</p>
-                    {(!active).then(|| view! { <p class="banner warn" data-testid="contact-in-bin">{move || state.t(Key::InBinNote)}</p> })}
-                    <Show when=move || !editing.get() fallback=move || view! {
-                        <ContactForm mode=FormMode::Edit(seq) initial=draft.clone() start_full=true
-                            on_saved=edited />
-                        <button type="button" class="subtle" on:click=move |_| editing.set(false)>{move || state.t(Key::Cancel)}</button>
-                    }>
+                    <Show when=move || editing.with(Option::is_none)>
                         <ContactView data=c.data.clone() zone=z />
                         <div class="row">
                             {active.then(|| view! {
-                                <button type="button" data-testid="contact-edit" on:click=move |_| editing.set(true)>{move || state.t(Key::Edit)}</button>
+                                <button type="button" data-testid="contact-edit" on:click=start_edit>{move || state.t(Key::Edit)}</button>
                                 <button type="button" class="danger" data-testid="contact-delete" on:click=remove>{move || state.t(Key::MoveToBin)}</button>
                             })}
                             {(!active).then(|| view! {
@@ -784,6 +787,14 @@ pub fn ContactDetailPage(seq: u32) -> impl IntoView {
             }
         }}
     }
+}
+
+/// Every entry's number and hash, to find what an edit rehashed.
+fn hashes(case: &crate::domain::model::Case) -> Vec<(u32, String)> {
+    case.contacts
+        .iter()
+        .map(|c| (c.seq, c.hash.clone()))
+        .collect()
 }
 
 /// An instant as wall-clock time in the user's zone, with its offset.
