@@ -195,6 +195,22 @@ pub fn past_to_attribute(case: &Case, debt_id: &str) -> Vec<u32> {
     out.into_iter().map(|(_, seq)| seq).collect()
 }
 
+/// The contacts `seqs` grouped by number for the preview: each number as
+/// first written, with how many contacts came from it, most first.
+pub fn by_number(case: &Case, seqs: &[u32]) -> Vec<(String, usize)> {
+    let mut groups: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for c in seqs.iter().filter_map(|s| case.contact(*s)) {
+        let n = &c.data.from_number;
+        groups
+            .entry(phone::key(n))
+            .or_insert_with(|| (n.clone(), 0))
+            .1 += 1;
+    }
+    let mut out: Vec<_> = groups.into_values().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
 /// Tie the contacts `seqs` to `debt_id`, each as an edit kept in its
 /// history. Contacts that meanwhile name a debt are left alone. How many
 /// changed.
@@ -340,6 +356,7 @@ mod tests {
             .push("+86 (0)21 6123-4567".into());
         let seqs = past_to_attribute(&c, "d1");
         assert_eq!(seqs, [2, 1], "oldest first; the one tied to d2 stays");
+        assert_eq!(by_number(&c, &seqs), [("+86 21 6123 4567".to_string(), 2)]);
         assert_eq!(attribute_past(&mut c, "d1", &seqs, now()), Ok(2));
         for seq in [1, 2] {
             let contact = c.contact(seq).unwrap();

@@ -121,7 +121,7 @@ strings! { AgreementKey;
     EvidenceLink => "去整理证据材料", "前往整理證據材料", "Go to the evidence page";
 
     IcsDownload => "下载日历提醒（.ics）", "下載行事曆提醒（.ics）", "Download calendar (.ics)";
-    IcsHint => "把每一期还款日导入手机日历，到期前一天提醒。", "把每一期還款日匯入手機行事曆，到期前一天提醒。", "Put every due date in your phone's calendar, with a reminder the day before.";
+    IcsHint => "把每一期还款日导入手机日历，到期前一天上午 9 点提醒。以后改了还款日，再导入一次，日历里的那一期会跟着更新。", "把每一期還款日匯入手機行事曆，到期前一天上午 9 點提醒。之後改了還款日，再匯入一次，行事曆裡的那一期會跟著更新。", "Put every due date in your phone's calendar, with a reminder at 09:00 the day before. If a due date changes later, import again: that instalment's event is updated.";
     IcsFailed => "无法生成下载文件，请再试一次。", "無法產生下載檔案，請再試一次。", "The file could not be created; please try again.";
 
     ErrRequired => "必填", "必填", "Required";
@@ -144,4 +144,14 @@ strings! { AgreementKey;
     ErrDuplicateProof => "这个文件已经添加过了。", "這個檔案已經加入過了。", "This file is already attached.";
     ErrUnknownItem => "这一项无法修改。", "這一項無法修改。", "This item cannot be changed.";
     FixFieldsAbove => "请先改正上面标出的问题。", "請先修正上面標出的問題。", "Please fix the fields marked above.";
+
+    NumberBookTitle => "号码簿", "號碼簿", "Number book";
+    NumberBookHint => "这些号码打来的电话和发来的短信，记录和导入时会自动记到这家名下。要添加号码，点“修改债务信息”，填客服热线或催收机构的号码。", "這些號碼打來的電話和傳來的簡訊，記錄和匯入時會自動記到這家名下。要新增號碼，點「修改債務資訊」，填客服熱線或催收機構的號碼。", "Calls and messages from these numbers are tied to this lender when you log or import them. To add a number, use \"Edit debt\" and fill in the hotline or an agency's numbers.";
+    NumberBookEmpty => "还没有号码。", "還沒有號碼。", "No numbers yet.";
+    NumberFromHotline => "客服热线", "客服熱線", "Hotline";
+    NumberFromLog => "从记录中得知", "從紀錄中得知", "From your log";
+    NumberContactCount => "{0} 条记录", "{0} 筆紀錄", "{0} contacts";
+    AttributeOffer => "以前有 {0} 条记录来自这些号码，还没有记到任何一家名下。要记到“{1}”名下吗？每一条的改动都会留在它的修改历史里。", "以前有 {0} 筆紀錄來自這些號碼，還沒有記到任何一家名下。要記到「{1}」名下嗎？每一筆的改動都會留在它的修改歷史裡。", "{0} earlier contacts came from these numbers and are tied to no lender. Tie them to \"{1}\"? Each change is kept in the entry's edit history.";
+    AttributeConfirm => "确认，记到这家名下", "確認，記到這家名下", "Yes, tie them to this lender";
+    AttributeDone => "已把 {0} 条记录记到这家名下。", "已把 {0} 筆紀錄記到這家名下。", "{0} contacts are now tied to this lender.";
 }

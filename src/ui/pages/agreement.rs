@@ -21,11 +21,13 @@ use crate::domain::model::{
     NegotiationChannel, Payment, Product,
 };
 use crate::domain::money::{self, MoneyError};
+use crate::domain::numberbook;
 use crate::domain::time;
 use crate::i18n::agreement::AgreementKey as K;
 use crate::i18n::{fill, Key, Text};
 use crate::ui::browser;
 use crate::ui::files;
+use crate::ui::pages::contacts::changed_hashes;
 use crate::ui::route::Page;
 use crate::ui::state::{use_app, AppState, Changed};
 use crate::ui::widgets::code;
@@ -412,6 +414,7 @@ pub fn AgreementPage() -> impl IntoView {
                 }}
             </section>
 
+            {move || debt_id.get().map(|id| view! { <NumberBook debt_id=id /> })}
             {move || debt_id.get().map(|id| view! {
                 <DebtAgreements debt_id=id selected=agreement_sel current=current currency=currency today=today />
             })}
@@ -468,6 +471,100 @@ fn debt_facts(state: AppState, d: &Debt) -> impl IntoView {
                 {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="pre">{v}</dd> }).collect_view()}
             </dl>
         </details>
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Number book
+// ---------------------------------------------------------------------------
+
+/// The debt's numbers and, when past contacts from them are tied to no
+/// lender, the offer to tie them to this one (a preview, one confirmation).
+#[component]
+fn NumberBook(debt_id: String) -> impl IntoView {
+    let state = use_app();
+    let id = StoredValue::new(debt_id);
+    let book = Memo::new(move |_| state.case.with(|c| numberbook::entries(c, &id.get_value())));
+    let offer = Memo::new(move |_| {
+        state
+            .case
+            .with(|c| numberbook::past_to_attribute(c, &id.get_value()))
+    });
+    let preview =
+        Memo::new(move |_| offer.with(|s| state.case.with(|c| numberbook::by_number(c, s))));
+    let lender = Memo::new(move |_| {
+        state.case.with(|c| {
+            c.debt(&id.get_value())
+                .map(|d| d.lender.clone())
+                .unwrap_or_default()
+        })
+    });
+    let done = RwSignal::new(None::<usize>);
+    let failed = RwSignal::new(false);
+    let confirm = move |_| {
+        let seqs = offer.get_untracked();
+        let now = browser::now();
+        let mut tied = Ok(0);
+        let result = state.apply(|case| {
+            let before: Vec<(u32, String)> = case
+                .contacts
+                .iter()
+                .map(|c| (c.seq, c.hash.clone()))
+                .collect();
+            tied = numberbook::attribute_past(case, &id.get_value(), &seqs, now);
+            changed_hashes(case, &before)
+        });
+        match (result, tied) {
+            (Ok(()), Ok(n)) => {
+                failed.set(false);
+                done.set(Some(n));
+            }
+            _ => failed.set(true),
+        }
+    };
+    let origin = move |o: &numberbook::Origin| match o {
+        numberbook::Origin::Hotline => state.t(K::NumberFromHotline).to_string(),
+        numberbook::Origin::Agency(name) => name.clone(),
+        numberbook::Origin::Learned => state.t(K::NumberFromLog).to_string(),
+    };
+    view! {
+        <section class="panel number-book" data-testid="number-book">
+            <h2>{move || state.t(K::NumberBookTitle)}</h2>
+            <p class="hint">{move || state.t(K::NumberBookHint)}</p>
+            {move || if book.with(Vec::is_empty) {
+                view! { <p class="muted" data-testid="number-book-empty">{state.t(K::NumberBookEmpty)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain">
+                        {book.get().into_iter().map(|e| view! {
+                            <li data-testid="number-book-entry">
+                                <span class="number">{e.number}</span>" · "{origin(&e.origin)}" · "
+                                <span class="muted">{fill(state.t(K::NumberContactCount), &[&e.contacts.to_string()])}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <Show when=move || !offer.with(Vec::is_empty)>
+                <div class="banner warn" data-testid="attribute-offer">
+                    <p>{move || fill(state.t(K::AttributeOffer), &[&offer.with(Vec::len).to_string(), &lender.get()])}</p>
+                    <ul class="plain" data-testid="attribute-preview">
+                        {move || preview.get().into_iter().map(|(n, count)| view! {
+                            <li>{n}" · "{fill(state.t(K::NumberContactCount), &[&count.to_string()])}</li>
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="primary" data-testid="attribute-confirm" on:click=confirm>
+                        {move || state.t(K::AttributeConfirm)}
+                    </button>
+                </div>
+            </Show>
+            {move || done.get().map(|n| view! {
+                <p class="ok-box" role="status" data-testid="attribute-done">{fill(state.t(K::AttributeDone), &[&n.to_string()])}</p>
+            })}
+            <Show when=move || failed.get()>
+                <p class="error" role="alert" data-testid="attribute-failed">{move || state.t(Key::SaveFailedDraftKept)}</p>
+            </Show>
+        </section>
     }
 }
 

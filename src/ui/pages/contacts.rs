@@ -260,10 +260,10 @@ fn ContactForm(
                         let v = event_target_value(&ev);
                         draft.update(|d| d.debt_id = v);
                     }>
-                        <option value="" selected=move || draft.with(|d| d.debt_id.is_empty())>{move || state.t(Key::UnknownCreditor)}</option>
+                        <option value="" prop:selected=move || draft.with(|d| d.debt_id.is_empty())>{move || state.t(Key::UnknownCreditor)}</option>
                         {move || debts.get().into_iter().map(|(id, lender)| {
                             let id2 = id.clone();
-                            view! { <option value=id selected=move || draft.with(|d| d.debt_id == id2)>{lender}</option> }
+                            view! { <option value=id prop:selected=move || draft.with(|d| d.debt_id == id2)>{lender}</option> }
                         }).collect_view()}
                     </select>
                 </label>
@@ -353,7 +353,10 @@ fn ContactForm(
 }
 
 /// Which contacts an edit rehashed (their stored hash must be rewritten).
-fn changed_hashes(case: &crate::domain::model::Case, before: &[(u32, String)]) -> Vec<Changed> {
+pub(crate) fn changed_hashes(
+    case: &crate::domain::model::Case,
+    before: &[(u32, String)],
+) -> Vec<Changed> {
     case.contacts
         .iter()
         .filter(|c| {
@@ -679,6 +682,7 @@ fn contact_row(state: AppState, c: &Contact, zone: chrono_tz::Tz) -> impl IntoVi
         .take(3)
         .map(|t| labels::tick(*t).get(lang))
         .collect();
+    let lender = lender_label(state, lang, d.debt_id.as_deref());
     let deleted = !c.is_active();
     let edited = c.was_edited();
     view! {
@@ -687,12 +691,21 @@ fn contact_row(state: AppState, c: &Contact, zone: chrono_tz::Tz) -> impl IntoVi
                 <span class="seq">"#"{c.seq}</span>
                 <span class="when">{local}</span>
                 <span class="what">{kind}" · "{number}" → "{target}</span>
+                <span class="lender" data-testid="contact-lender">{lender}</span>
                 {(!ticks.is_empty()).then(|| view! { <span class="ticks">{ticks.join(" · ")}</span> })}
                 {edited.then(|| view! { <span class="badge">{crate::i18n::t(lang, Key::Edited)}</span> })}
                 {deleted.then(|| view! { <span class="badge">{crate::i18n::t(lang, Key::InBin)}</span> })}
             </a>
         </li>
     }
+}
+
+/// The lender a contact is tied to, or "don't know which lender".
+fn lender_label(state: AppState, lang: Lang, debt_id: Option<&str>) -> String {
+    state
+        .case
+        .with_untracked(|c| debt_id.and_then(|id| c.debt(id)).map(|d| d.lender.clone()))
+        .unwrap_or_else(|| crate::i18n::t(lang, Key::UnknownCreditor).to_string())
 }
 
 #[component]
@@ -848,6 +861,7 @@ fn ContactView(data: crate::domain::model::ContactData, zone: chrono_tz::Tz) -> 
                 d.from_number.clone()
             },
         ));
+        r.push((Key::FieldDebt, lender_label(state, l, d.debt_id.as_deref())));
         if let Some(s) = d.duration_secs {
             let text = fill(
                 crate::i18n::t(l, Key::DurationMinSec),
