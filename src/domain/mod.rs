@@ -3,6 +3,7 @@
 //! natively with `cargo test`. Time is always a parameter, never read here.
 
 pub mod agreement;
+pub mod call;
 pub mod codec;
 pub mod contacts;
 pub mod crypto;
