@@ -8,6 +8,7 @@
 #[macro_use]
 mod macros;
 pub mod agreement;
+pub mod call;
 pub mod data;
 pub mod evidence;
 pub mod phone_import;

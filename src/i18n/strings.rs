@@ -177,4 +177,7 @@ strings! { Key;
     BannerFileSetLock => "设置密码锁", "設定密碼鎖", "Set a passcode";
     RestoreUndoneNote => "上次从备份恢复时页面被中断（关闭或崩溃）。所有记录已回到恢复之前的样子，备份里的内容一条也没有写入。如仍需要，请重新导入备份。", "上次從備份復原時頁面被中斷（關閉或當機）。所有記錄已回到復原之前的樣子，備份裡的內容一筆也沒有寫入。如仍需要，請重新匯入備份。", "A restore from a backup was cut off last time (the page closed or crashed). Every record is back as it was before the restore; nothing from the backup was kept. Import the backup again if you still want it.";
     WipeFinishedNote => "上次“删除全部数据”被中断，现已删除完毕。", "上次「刪除全部資料」被中斷，現已刪除完畢。", "\"Delete everything\" was cut off last time; it has now been finished.";
+    CallOpen => "来电", "來電", "On a call";
+    CallOpenHelp => "正在接催收电话？打开来电助手：该说什么、记下发生了什么", "正在接催收電話？打開來電助手：該說什麼、記下發生了什麼", "A collector on the line? Open the call companion: what to say, and a log of what happens";
+    CallReviewNote => "这次通话已整理成一条记录：请核对时间、时长和勾选的内容，然后保存。", "這次通話已整理成一筆記錄：請核對時間、時長和勾選的內容，然後儲存。", "The call is ready as one entry: check the time, the duration and what is ticked, then save.";
 }

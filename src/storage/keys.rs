@@ -28,6 +28,8 @@ pub enum StoreKey {
     /// Written before a change of many keys (restore, wipe) and removed after
     /// it: what the next start does if the change was cut off (`Journal`).
     Journal,
+    /// The call companion's call in progress (or ended, under review).
+    Call,
 }
 
 impl StoreKey {
@@ -60,6 +62,7 @@ impl StoreKey {
             StoreKey::Draft => format!("{PREFIX}draft"),
             StoreKey::LockAll => format!("{PREFIX}lock-all"),
             StoreKey::Journal => format!("{PREFIX}journal"),
+            StoreKey::Call => format!("{PREFIX}call"),
         }
     }
 
@@ -78,6 +81,7 @@ impl StoreKey {
             "draft" => StoreKey::Draft,
             "lock-all" => StoreKey::LockAll,
             "journal" => StoreKey::Journal,
+            "call" => StoreKey::Call,
             _ => {
                 if let Some(seq) = rest.strip_prefix("c:") {
                     StoreKey::Contact(seq.parse().ok()?)
@@ -112,6 +116,7 @@ mod tests {
             StoreKey::Draft,
             StoreKey::LockAll,
             StoreKey::Journal,
+            StoreKey::Call,
         ];
         for k in keys {
             assert_eq!(StoreKey::parse(&k.name()), Some(k.clone()));

@@ -24,6 +24,7 @@ pub enum RecordKind {
     Events,
     Contact,
     Draft,
+    Call,
 }
 
 /// Apply every step from `from` up to CURRENT_SCHEMA. `local_offset` turns a

@@ -32,6 +32,7 @@ use envelope::DecodeError;
 pub use keys::{StoreKey, PREFIX};
 use migrate::RecordKind;
 
+use crate::domain::call::CallLog;
 use crate::domain::contacts::{self, ContactDraft};
 use crate::domain::crypto::{self, Kdf, Key, Keyring, LockRecord, RandomSource, UnlockAttempts};
 use crate::domain::model::{Agreement, Case, CaseEvent, Contact, Debt, Debtor, Settings};
@@ -239,7 +240,8 @@ impl Store {
                 | StoreKey::Lock
                 | StoreKey::UnlockAttempts
                 | StoreKey::Draft
-                | StoreKey::LockAll => {}
+                | StoreKey::LockAll
+                | StoreKey::Call => {}
                 StoreKey::Journal => {}
                 StoreKey::Quarantine(original) => out.problems.push(Problem::Quarantined {
                     key: original,
@@ -558,6 +560,23 @@ impl Store {
         Some(draft)
     }
 
+    /// The call companion's call, kept after every change (sealed like every
+    /// record) so a closed tab or a lock gives it back.
+    pub fn save_call(&mut self, c: &CallLog) -> Result<(), SaveError> {
+        self.put(StoreKey::Call, c)
+    }
+
+    /// The kept call, if any; it stays stored until its entry is saved.
+    pub fn load_call(&self) -> Option<CallLog> {
+        let name = StoreKey::Call.name();
+        let raw = self.backend.get(&name).ok().flatten()?;
+        self.decode_stored(&name, &raw, RecordKind::Call)
+    }
+
+    pub fn clear_call(&mut self) -> Result<(), SaveError> {
+        self.write_raw(&StoreKey::Call.name(), None)
+    }
+
     /// Write a whole case (import/replace). Every record is written; on the
     /// first failure the previous values are put back so storage is as before.
     pub fn replace_case(&mut self, case: &Case) -> Result<(), SaveError> {
@@ -788,7 +807,8 @@ impl Store {
             | StoreKey::Lock
             | StoreKey::UnlockAttempts
             | StoreKey::Draft
-            | StoreKey::LockAll => false,
+            | StoreKey::LockAll
+            | StoreKey::Call => false,
             StoreKey::Journal => false,
         }
     }

@@ -337,6 +337,7 @@ mod passcode {
     use std::rc::Rc;
 
     use super::*;
+    use crate::domain::call::CallLog;
     use crate::domain::contacts::ContactDraft;
     use crate::domain::crypto::tests::{counter_rng, test_kek};
     use crate::domain::crypto::Kdf;
@@ -702,6 +703,27 @@ mod passcode {
         assert!(loaded.problems.is_empty());
         assert_eq!(store.take_draft(), Some(draft));
         assert_eq!(store.take_draft(), None);
+    }
+
+    #[test]
+    fn a_call_in_progress_is_sealed_kept_until_cleared_and_not_a_record() {
+        let shared = fresh(&sample_case());
+        set(&shared, "", "2468").unwrap();
+        let mut store = unlocked(shared.store(), "2468");
+        let mut call = CallLog::start(chrono::DateTime::UNIX_EPOCH, "Asia/Shanghai");
+        call.caller_name = "催收员小张".into();
+        call.tap(crate::domain::model::Tick::StopRequested, 42);
+        store.save_call(&call).unwrap();
+        assert!(!shared.raw().contains("小张"));
+        let loaded = store.load();
+        assert_eq!(loaded.case, sample_case());
+        assert!(loaded.problems.is_empty());
+        // A reload (a closed tab) reads it again, as often as needed.
+        let store2 = unlocked(shared.store(), "2468");
+        assert_eq!(store2.load_call(), Some(call.clone()));
+        assert_eq!(store.load_call(), Some(call));
+        store.clear_call().unwrap();
+        assert_eq!(store.load_call(), None);
     }
 
     #[test]

@@ -137,7 +137,7 @@ fn Shell(store: Store) -> impl IntoView {
                 }}
             </main>
             <a class="fab no-print" href=Page::LogContact.href() data-testid="quick-log-fab"
-               class:hidden=move || page.get() == Page::LogContact>
+               class:hidden=move || matches!(page.get(), Page::LogContact | Page::Call | Page::Hotline)>
                 <span aria-hidden="true">"+"</span>
                 <span>{move || state.t(Key::NavLogContact)}</span>
             </a>
@@ -162,6 +162,7 @@ fn split_page(page: Page, state: AppState) -> AnyView {
                 Page::Rules => rules_page().await,
                 Page::Evidence => evidence_page().await,
                 Page::Data => data_page().await,
+                Page::Call | Page::Hotline => call_page(page).await,
                 Page::Home => Ok(pages::home::HomePage().into_any()),
             }
         }
@@ -183,6 +184,10 @@ lazy_view!(contacts_page(page: Page) => match page {
 lazy_view!(rules_page() => pages::rules::RulesPage().into_any());
 lazy_view!(evidence_page() => pages::evidence::EvidencePage().into_any());
 lazy_view!(data_page() => pages::data::DataPage().into_any());
+lazy_view!(call_page(page: Page) => match page {
+    Page::Hotline => pages::call::HotlinePage().into_any(),
+    _ => pages::call::CallPage().into_any(),
+});
 
 fn location_hash_or_empty() -> String {
     location().hash().unwrap_or_default()
@@ -243,6 +248,14 @@ fn Header(page: RwSignal<Page>) -> impl IntoView {
                 }
             }).collect_view()}
         </nav>
+            // One tap from every page while the phone rings, as sticky as the
+            // quick exit and in the flow, so it never covers a field.
+            <a class="call-link" href=Page::Call.href() data-testid="call-open"
+               class:active=move || matches!(page.get(), Page::Call | Page::Hotline)
+               title=move || state.t(Key::CallOpenHelp)>
+                <span aria-hidden="true">"☎"</span>
+                <span>{move || state.t(Key::CallOpen)}</span>
+            </a>
             <button type="button" class="quick-exit" data-testid="quick-exit" on:click=move |_| browser::quick_exit()
                 title=move || state.t(Key::QuickExitHelp)>
                 {move || state.t(Key::QuickExit)}

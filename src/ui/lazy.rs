@@ -30,6 +30,7 @@ const PAGE_CSS: &str = concat!(
     include_str!("../../style/agreement.css"),
     include_str!("../../style/rules.css"),
     include_str!("../../style/evidence.css"),
+    include_str!("../../style/call.css"),
     include_str!("../../style/print.css"),
 );
 

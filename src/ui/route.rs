@@ -13,6 +13,10 @@ pub enum Page {
     Rules,
     Evidence,
     Data,
+    /// The call companion, open while a collector is on the line.
+    Call,
+    /// The guided call to the lender's official hotline.
+    Hotline,
 }
 
 impl Page {
@@ -30,6 +34,8 @@ impl Page {
             (Some("rules"), _) => Page::Rules,
             (Some("evidence"), _) => Page::Evidence,
             (Some("data"), _) => Page::Data,
+            (Some("call"), Some("hotline")) => Page::Hotline,
+            (Some("call"), _) => Page::Call,
             _ => Page::Home,
         }
     }
@@ -44,6 +50,8 @@ impl Page {
             Page::Rules => "#/rules".into(),
             Page::Evidence => "#/evidence".into(),
             Page::Data => "#/data".into(),
+            Page::Call => "#/call".into(),
+            Page::Hotline => "#/call/hotline".into(),
         }
     }
 }
@@ -63,6 +71,8 @@ mod tests {
             Page::Rules,
             Page::Evidence,
             Page::Data,
+            Page::Call,
+            Page::Hotline,
         ] {
             assert_eq!(Page::from_hash(&p.href()), p);
         }
@@ -75,5 +85,6 @@ mod tests {
         assert_eq!(Page::from_hash("#/nope"), Page::Home);
         assert_eq!(Page::from_hash("#/contacts/abc"), Page::Contacts);
         assert_eq!(Page::from_hash("#contacts"), Page::Contacts);
+        assert_eq!(Page::from_hash("#/call?from=shortcut"), Page::Call);
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use crate::domain::call::CallLog;
 use crate::domain::contacts::ContactDraft;
 use crate::domain::crypto::{Kdf, Key};
 use crate::domain::model::Case;
@@ -48,6 +49,8 @@ pub struct AppState {
     /// Another tab is replacing or wiping everything: its writes are not
     /// folded in one by one (the page reloads when it is done).
     suspended: StoredValue<bool>,
+    /// The call companion's call: the live copy, also when storage fails.
+    call: StoredValue<Option<CallLog>>,
 }
 
 impl AppState {
@@ -73,6 +76,7 @@ impl AppState {
             open_draft: StoredValue::new(None),
             external: StoredValue::new(BTreeSet::new()),
             suspended: StoredValue::new(false),
+            call: StoredValue::new(None),
         }
     }
 
@@ -97,6 +101,29 @@ impl AppState {
     /// A draft kept when the app locked, handed over once.
     pub fn take_kept_draft(&self) -> Option<ContactDraft> {
         self.store.try_update_value(|s| s.take_draft()).flatten()
+    }
+
+    /// Keep the call in progress (storage, and memory should storage fail).
+    pub fn save_call(&self, call: &CallLog) -> Result<(), SaveError> {
+        self.call.set_value(Some(call.clone()));
+        self.store
+            .try_update_value(|s| s.save_call(call))
+            .unwrap_or(Ok(()))
+    }
+
+    /// The call in progress or under review, if any (a closed tab's too).
+    pub fn load_call(&self) -> Option<CallLog> {
+        self.call
+            .get_value()
+            .or_else(|| self.store.with_value(|s| s.load_call()))
+    }
+
+    /// The call's entry is saved (or the call discarded).
+    pub fn clear_call(&self) -> Result<(), SaveError> {
+        self.call.set_value(None);
+        self.store
+            .try_update_value(|s| s.clear_call())
+            .unwrap_or(Ok(()))
     }
 
     /// Read every stored record (once). Every change calls this first, so

@@ -527,16 +527,35 @@ fn Area(
 #[component]
 pub fn LogContactPage() -> impl IntoView {
     let state = use_app();
-    let kept = state.take_kept_draft();
+    // Ended in the call companion: the call, as one entry to review. It stays
+    // stored until this entry is saved, so a closed tab loses nothing.
+    let call = (browser::hash_query() == "call")
+        .then(|| state.load_call())
+        .flatten()
+        .map(|c| c.to_draft(state.lang.get_untracked()));
+    let from_call = call.is_some();
+    let kept = if from_call {
+        None
+    } else {
+        state.take_kept_draft()
+    };
     let restored = kept.is_some();
-    let draft = kept.unwrap_or_else(|| new_draft(state));
+    let draft = call.or(kept).unwrap_or_else(|| new_draft(state));
+    let on_saved = Callback::new(move |_: u32| {
+        if from_call {
+            let _ = state.clear_call();
+        }
+    });
     view! {
         <h1 data-testid="page-title">{move || state.t(Key::NavLogContact)}</h1>
         <p class="muted">{move || state.t(Key::QuickLogHelp)}</p>
         {restored.then(|| view! {
             <p class="warning" role="status" data-testid="draft-restored">{move || state.t(Key::DraftRestored)}</p>
         })}
-        <ContactForm mode=FormMode::New initial=draft />
+        {from_call.then(|| view! {
+            <p class="warning" role="status" data-testid="call-review">{move || state.t(Key::CallReviewNote)}</p>
+        })}
+        <ContactForm mode=FormMode::New initial=draft start_full=from_call on_saved=on_saved />
     }
 }
 

@@ -1,4 +1,5 @@
 pub mod agreement;
+pub mod call;
 pub mod contacts;
 pub mod data;
 pub mod evidence;
