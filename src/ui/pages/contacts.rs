@@ -534,13 +534,10 @@ pub fn LogContactPage() -> impl IntoView {
         .flatten()
         .map(|c| c.to_draft(state.lang.get_untracked()));
     let from_call = call.is_some();
-    let kept = if from_call {
-        None
-    } else {
-        state.take_kept_draft()
-    };
+    // A draft kept across a lock holds the user's edits, so it comes first.
+    let kept = state.take_kept_draft();
     let restored = kept.is_some();
-    let draft = call.or(kept).unwrap_or_else(|| new_draft(state));
+    let draft = kept.or(call).unwrap_or_else(|| new_draft(state));
     let on_saved = Callback::new(move |_: u32| {
         if from_call {
             let _ = state.clear_call();

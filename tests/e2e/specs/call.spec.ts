@@ -225,3 +225,17 @@ for (const width of [320, 390, 1366]) {
     await page.screenshot({ path: testInfo.outputPath(`home-${width}.png`) });
   });
 }
+
+test('the companion comes in a chunk of its own: the first visit does not fetch it', async ({ page }) => {
+  const chunks: string[] = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (/\/split_\w+-[0-9a-f]+\.wasm$/.test(p)) chunks.push(p.replace(/-[0-9a-f]+\.wasm$/, ''));
+  });
+  await open(page);
+  await expect(page.getByTestId('home')).toBeVisible();
+  expect(chunks).toEqual([]);
+  await page.getByTestId('call-open').click();
+  await expect(page.getByTestId('call-companion')).toBeVisible();
+  expect(chunks).toEqual(['/split_call_page']);
+});
