@@ -50,8 +50,9 @@ pub fn CallPage() -> impl IntoView {
     log.update_untracked(|l| l.ended = false);
     let kept_failed = RwSignal::new(false);
     let keep = move || {
-        let r = log.with_untracked(|l| state.save_call(l));
-        kept_failed.set(not_kept(&r));
+        if let Some(r) = log.try_with_untracked(|l| state.save_call(l)) {
+            kept_failed.set(not_kept(&r));
+        }
     };
     // The start is recorded on opening.
     keep();
@@ -61,12 +62,25 @@ pub fn CallPage() -> impl IntoView {
     let mono_start = browser::monotonic_ms();
     let secs = move || base + ((browser::monotonic_ms() - mono_start).max(0.0) / 1000.0) as u32;
     let shown = RwSignal::new(base);
+    // The timer and the listeners below may fire once more after the page is
+    // gone (seen when switching to the hotline guide): then they do nothing.
     let save_elapsed = move || {
+        if log.is_disposed() {
+            return;
+        }
         log.update_untracked(|l| l.elapsed_secs = secs());
         keep();
     };
-    if let Ok(h) = set_interval_with_handle(
+    let interval = std::rc::Rc::new(std::cell::Cell::new(None::<IntervalHandle>));
+    let own = interval.clone();
+    let started_interval = set_interval_with_handle(
         move || {
+            if shown.is_disposed() {
+                if let Some(h) = own.take() {
+                    h.clear();
+                }
+                return;
+            }
             let s = secs();
             shown.set(s);
             if s % KEEP_EVERY_SECS == 0 {
@@ -74,7 +88,9 @@ pub fn CallPage() -> impl IntoView {
             }
         },
         std::time::Duration::from_secs(1),
-    ) {
+    );
+    if let Ok(h) = started_interval {
+        interval.set(Some(h));
         on_cleanup(move || h.clear());
     }
     // The phone locks or the tab goes away: keep the time counted so far.

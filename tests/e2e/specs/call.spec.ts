@@ -213,10 +213,14 @@ for (const width of [320, 390, 1366]) {
     await open(page, '#/call');
     await page.getByTestId('call-tap-insult').click();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    for (const id of ['call-stop', 'call-end', 'call-tap-threat_harm', 'call-open', 'quick-exit']) {
+    for (const id of ['call-stop', 'call-end', 'call-tap-threat_harm', 'call-open']) {
       const box = await page.getByTestId(id).boundingBox();
       expect(box?.height ?? 0, id).toBeGreaterThanOrEqual(44);
     }
+    // The header link sits beside the quick exit, never over it.
+    const exit = await page.getByTestId('quick-exit').boundingBox();
+    const link = await page.getByTestId('call-open').boundingBox();
+    expect(exit && link && (link.x + link.width <= exit.x || exit.x + exit.width <= link.x || link.y + link.height <= exit.y || exit.y + exit.height <= link.y)).toBe(true);
     await page.screenshot({ path: testInfo.outputPath(`call-${width}.png`), fullPage: true });
     await open(page, '#/call/hotline');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
