@@ -211,14 +211,6 @@ pub fn page_hidden() -> bool {
         .is_some_and(|d| d.hidden())
 }
 
-/// Milliseconds on the monotonic clock (`performance.now()`): a call's
-/// duration never jumps when the wall clock is changed mid-call.
-pub fn monotonic_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
-}
-
 /// The query part of the hash route (`#/contacts/new?call` → "call").
 pub fn hash_query() -> String {
     let hash = web_sys::window()
