@@ -1,4 +1,4 @@
-import { BrowserContext, Page } from '@playwright/test';
+import { BrowserContext, Page, chromium } from '@playwright/test';
 import { test, expect, open } from '../fixtures';
 
 type Stored = { seq: number; number: string; notes: string[] };
@@ -119,7 +119,7 @@ async function seedOrigin(page: Page, entries: Record<string, string>) {
   await page.evaluate((e) => { for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
 }
 
-test('a replace killed at any point leaves the old case (and says so) or the new one, never a mix', async ({ page, browserType }, testInfo) => {
+test('a replace killed at any point leaves the old case (and says so) or the new one, never a mix', async ({ page }, testInfo) => {
   test.setTimeout(900_000);
   const OLD = 1000;
   const NEW = 3000;
@@ -136,8 +136,8 @@ test('a replace killed at any point leaves the old case (and says so) or the new
   /** A browser of its own (a killed renderer must not take the next try's tabs
    *  with it), a tab holding OLD contacts with the backup previewed, another tab open. */
   const prepare = async () => {
-    const browser = await browserType.launch(testInfo.project.use.launchOptions);
-    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'zh-CN' });
+    const browser = await chromium.launch(testInfo.project.use.launchOptions);
+    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'zh-CN', serviceWorkers: 'block' });
     const tab = await context.newPage();
     await seedOrigin(tab, seed(OLD, 'old'));
     // A second page of the origin stays open, as another tab would.
