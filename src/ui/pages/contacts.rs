@@ -699,6 +699,9 @@ fn contact_row(state: AppState, c: &Contact, zone: chrono_tz::Tz) -> impl IntoVi
         .map(|t| labels::tick(*t).get(lang))
         .collect();
     let lender = lender_label(state, lang, d.debt_id.as_deref());
+    // The start of what was said or written (an SMS's text): the list reads
+    // like the phone's own message list. One line, cut by CSS.
+    let snippet: String = d.notes.chars().take(120).collect();
     let deleted = !c.is_active();
     let edited = c.was_edited();
     view! {
@@ -709,6 +712,7 @@ fn contact_row(state: AppState, c: &Contact, zone: chrono_tz::Tz) -> impl IntoVi
                 <span class="what">{kind}" · "{number}" → "{target}</span>
                 <span class="lender" data-testid="contact-lender">{lender}</span>
                 {(!ticks.is_empty()).then(|| view! { <span class="ticks">{ticks.join(" · ")}</span> })}
+                {(!snippet.is_empty()).then(|| view! { <span class="snippet" data-testid="contact-snippet">{snippet}</span> })}
                 {edited.then(|| view! { <span class="badge">{crate::i18n::t(lang, Key::Edited)}</span> })}
                 {deleted.then(|| view! { <span class="badge">{crate::i18n::t(lang, Key::InBin)}</span> })}
             </a>
