@@ -80,8 +80,8 @@ async function twoTabs(page: Page, context: BrowserContext, withEdits: boolean) 
   for (const p of [page, other]) {
     await open(p, '#/contacts/1');
     await p.reload();
-    const shown = await p.getByTestId('page').innerText();
-    for (const e of edits) expect(shown).toContain(e);
+    // The reloaded page first says it is opening; wait for the entry itself.
+    for (const e of edits) await expect(p.getByTestId('page')).toContainText(e);
   }
 }
 
