@@ -51,6 +51,11 @@ pub struct Case {
     /// police intervention, consent given, cease letters.
     #[serde(default)]
     pub events: Vec<CaseEvent>,
+    /// The highest entry number held in storage by a value not in this case
+    /// (damaged and copied aside, or from a newer version): numbers are never
+    /// reused, so new entries come after it. Not part of the case's data.
+    #[serde(skip)]
+    pub reserved_seq: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -728,7 +733,8 @@ impl Case {
         self.contacts.iter().filter(|c| c.is_active())
     }
     pub fn next_seq(&self) -> u32 {
-        self.contacts.iter().map(|c| c.seq).max().unwrap_or(0) + 1
+        let last = self.contacts.iter().map(|c| c.seq).max().unwrap_or(0);
+        last.max(self.reserved_seq) + 1
     }
     /// The agreement that governs a debt: the latest one reached.
     pub fn governing_agreement(&self, debt_id: &str) -> Option<&Agreement> {

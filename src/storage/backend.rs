@@ -1,7 +1,9 @@
 //! Where bytes go: the browser's localStorage, or memory when it is unavailable
 //! (and in native tests). The only file that calls web-sys storage APIs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use wasm_bindgen::JsCast;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackendError {
@@ -20,6 +22,13 @@ pub trait Backend {
     /// Every key with its value, in no particular order.
     fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
         entries_one_by_one(self)
+    }
+
+    /// False when `read` (what `get` gave for `key`) is not exactly what is
+    /// stored: a lone UTF-16 surrogate reaches Rust as U+FFFD. Such a value
+    /// is never copied (the copy would be lossy) nor written over.
+    fn is_exact(&self, _key: &str, _read: &str) -> bool {
+        true
     }
 }
 
@@ -45,6 +54,8 @@ pub const LOCAL_STORAGE_QUOTA_BYTES: usize = 10 * 1024 * 1024;
 pub struct MemoryBackend {
     pub map: BTreeMap<String, String>,
     pub quota: Option<usize>,
+    /// Keys whose value stands for text a browser holds but Rust reads lossily.
+    pub inexact: BTreeSet<String>,
 }
 
 impl MemoryBackend {
@@ -80,6 +91,9 @@ impl Backend for MemoryBackend {
     }
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         Ok(self.map.keys().cloned().collect())
+    }
+    fn is_exact(&self, key: &str, _read: &str) -> bool {
+        !self.inexact.contains(key)
     }
 }
 
@@ -166,6 +180,20 @@ impl Backend for LocalStorageBackend {
 
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
         self.storage.get_item(key).map_err(|e| classify(&e))
+    }
+    fn is_exact(&self, key: &str, read: &str) -> bool {
+        // Only a value read with U+FFFD in it can have lost something: ask
+        // the browser for the JS string itself (rare, so one call is fine).
+        if !read.contains('\u{FFFD}') {
+            return true;
+        }
+        let get_item = js_sys::Reflect::get(&self.storage, &"getItem".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        get_item
+            .and_then(|f| f.call1(&self.storage, &key.into()).ok())
+            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+            .is_some_and(|s| s.is_valid_utf16())
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         self.storage.set_item(key, value).map_err(|e| classify(&e))

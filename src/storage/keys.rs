@@ -95,6 +95,25 @@ impl StoreKey {
     }
 }
 
+impl StoreKey {
+    /// The `n`th quarantine copy of `name` (the first has no number), so a
+    /// later copy never writes over an earlier one.
+    pub fn quarantine_copy(name: &str, n: u32) -> StoreKey {
+        match n {
+            0 | 1 => StoreKey::Quarantine(name.to_string()),
+            n => StoreKey::Quarantine(format!("{name}#{n}")),
+        }
+    }
+}
+
+/// The key a quarantine copy came from, and which copy it is:
+/// `dek:c:2#3` → (`dek:c:2`, 3); `dek:debts` → (`dek:debts`, 1).
+pub fn quarantined_from(copy: &str) -> (&str, u32) {
+    copy.rsplit_once('#')
+        .and_then(|(original, n)| Some((original, n.parse().ok()?)))
+        .unwrap_or((copy, 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +142,15 @@ mod tests {
             assert!(k.name().starts_with(PREFIX));
         }
         assert_eq!(StoreKey::parse("other:prefs"), None);
+        let copy = StoreKey::quarantine_copy("dek:c:2", 3).name();
+        assert_eq!(
+            StoreKey::parse(&copy).map(|k| match k {
+                StoreKey::Quarantine(c) =>
+                    quarantined_from(&c).0 == "dek:c:2" && quarantined_from(&c).1 == 3,
+                _ => false,
+            }),
+            Some(true)
+        );
         assert_eq!(StoreKey::parse("dek:c:x"), None);
     }
 }

@@ -147,6 +147,9 @@ pub struct Store {
     ring: Option<Keyring>,
     /// Secure random bytes (nonces, keys, salts); sealing refuses without it.
     random: Option<RandomSource>,
+    /// The highest entry number held by a value that is not in the case
+    /// (quarantined, unreadable, from a newer version): never handed out again.
+    reserved_seq: u32,
 }
 
 /// A stored value's text, with whether it is in the form new writes take
@@ -200,6 +203,7 @@ impl Store {
             lock: None,
             ring: None,
             random: None,
+            reserved_seq: 0,
         }
     }
 
@@ -215,6 +219,26 @@ impl Store {
 
     pub fn pending_writes(&self) -> usize {
         self.pending.len()
+    }
+
+    /// See [`Case::reserved_seq`]: what `load` and `unseen_contacts` found.
+    pub fn reserved_seq(&self) -> u32 {
+        self.reserved_seq
+    }
+
+    /// An entry number is taken by a value the case does not hold.
+    fn reserve(&mut self, name: &str) {
+        let seq = match StoreKey::parse(name) {
+            Some(StoreKey::Contact(seq)) => seq,
+            Some(StoreKey::Quarantine(copy)) => {
+                match StoreKey::parse(keys::quarantined_from(&copy).0) {
+                    Some(StoreKey::Contact(seq)) => seq,
+                    _ => return,
+                }
+            }
+            _ => return,
+        };
+        self.reserved_seq = self.reserved_seq.max(seq);
     }
 
     pub fn load(&mut self) -> Loaded {
@@ -235,6 +259,16 @@ impl Store {
             let Some(key) = StoreKey::parse(&name) else {
                 continue;
             };
+            if !self.backend.is_exact(&name, &raw) {
+                // Any copy or rewrite would change it: leave it exactly as it is.
+                self.protected.insert(name.clone());
+                self.reserve(&name);
+                out.problems.push(Problem::Unreadable {
+                    key: name,
+                    reason: "text this browser stores but cannot hand over unchanged".into(),
+                });
+                continue;
+            }
             match key {
                 StoreKey::NeutralName
                 | StoreKey::Lock
@@ -243,11 +277,14 @@ impl Store {
                 | StoreKey::LockAll
                 | StoreKey::Call => {}
                 StoreKey::Journal => {}
-                StoreKey::Quarantine(original) => out.problems.push(Problem::Quarantined {
-                    key: original,
-                    quarantine_key: name,
-                    reason: String::new(),
-                }),
+                StoreKey::Quarantine(copy) => {
+                    self.reserve(&name);
+                    out.problems.push(Problem::Quarantined {
+                        key: keys::quarantined_from(&copy).0.to_string(),
+                        quarantine_key: name,
+                        reason: String::new(),
+                    })
+                }
                 StoreKey::Prefs => {
                     self.read_into(&name, &raw, RecordKind::Prefs, &mut out, |o, v| o.prefs = v)
                 }
@@ -284,7 +321,7 @@ impl Store {
                     &mut out,
                     |o, v: Vec<CaseEvent>| o.case.events = v,
                 ),
-                StoreKey::Contact(_) => {
+                StoreKey::Contact(seq) => {
                     let mut slot = None;
                     self.read_into(
                         &name,
@@ -293,12 +330,26 @@ impl Store {
                         &mut out,
                         |_, v: Contact| slot = Some(v),
                     );
-                    contacts.extend(slot);
+                    match slot {
+                        Some(c) if c.seq == seq => contacts.push(c),
+                        Some(c) => {
+                            // Not written by this app as this key: copied aside, never lost.
+                            self.reserved_seq = self.reserved_seq.max(c.seq);
+                            let text = self
+                                .open_stored(&name, &raw)
+                                .map_or_else(|_| raw.clone(), |o| o.text.into_owned());
+                            let reason = format!("entry #{} stored in the place of #{seq}", c.seq);
+                            out.problems.push(self.quarantine(&name, &text, reason));
+                            self.reserve(&name);
+                        }
+                        None => self.reserve(&name),
+                    }
                 }
             }
         }
         contacts.sort_by_key(|c| c.seq);
         out.case.contacts = contacts;
+        out.case.reserved_seq = self.reserved_seq;
         out.problems
             .sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
         out.problems
@@ -428,16 +479,32 @@ impl Store {
     }
 
     /// Copy the raw text aside, then free the key. If the copy fails, protect the key.
+    /// Copies are numbered (`…#2`, `#3`): an earlier copy is never written over.
     fn quarantine(&mut self, name: &str, raw: &str, reason: String) -> Problem {
-        let quarantine_key = StoreKey::Quarantine(name.to_string()).name();
-        let copied = match (
-            self.backend.get(&quarantine_key),
-            self.seal_for(&quarantine_key, raw),
-        ) {
-            (Ok(Some(existing)), _) if existing == raw => true,
-            (_, Ok(copy)) => self.backend.set(&quarantine_key, &copy).is_ok(),
-            (_, Err(_)) => false,
-        };
+        let mut quarantine_key = String::new();
+        let mut copied = false;
+        for n in 1..=MAX_QUARANTINE_COPIES {
+            quarantine_key = StoreKey::quarantine_copy(name, n).name();
+            match self.backend.get(&quarantine_key) {
+                Ok(None) => {
+                    copied = self
+                        .seal_for(&quarantine_key, raw)
+                        .is_ok_and(|copy| self.backend.set(&quarantine_key, &copy).is_ok());
+                    break;
+                }
+                // Already copied (this damage was seen before).
+                Ok(Some(existing))
+                    if self
+                        .open_stored(&quarantine_key, &existing)
+                        .is_ok_and(|o| o.text == raw) =>
+                {
+                    copied = true;
+                    break;
+                }
+                Ok(Some(_)) => continue,
+                Err(_) => break,
+            }
+        }
         if copied && self.backend.remove(name).is_ok() {
             Problem::Quarantined {
                 key: name.to_string(),
@@ -615,8 +682,10 @@ impl Store {
             .unwrap_or_default()
             .into_iter()
             .filter(|k| {
+                // A value this app may not touch stays (it is reported at start).
                 matches!(StoreKey::parse(k), Some(StoreKey::Contact(_)))
                     && !keep.contains(k.as_str())
+                    && !self.protected.contains(k)
             })
             .collect();
         let mut sealed: Vec<(String, Option<String>)> = Vec::with_capacity(writes.len());
@@ -832,7 +901,8 @@ impl Store {
     /// not seen yet (its `storage` event may still be on the way). Read before
     /// appending so two tabs never hand out the same sequence number. Probes
     /// `max_seq + 1`, `+ 2`, … until a key is free: the one the new entry
-    /// takes, so adding costs the same at 10 or 10,000 entries.
+    /// takes, so adding costs the same at 10 or 10,000 entries. Unreadable
+    /// ones on the way raise [`Store::reserved_seq`].
     pub fn unseen_contacts(&mut self, max_seq: u32) -> Vec<Contact> {
         let mut out = Vec::new();
         for seq in max_seq.saturating_add(1).. {
@@ -841,12 +911,12 @@ impl Store {
                 break;
             };
             match self.decode_stored::<Contact>(&name, &raw, RecordKind::Contact) {
-                Some(c) => out.push(c),
-                // Taken but unreadable here: never write over it (the save
-                // reports an error; the next load quarantines it).
-                None => {
+                Some(c) if c.seq == seq && self.backend.is_exact(&name, &raw) => out.push(c),
+                // Taken but not readable here as this entry: never write over
+                // it, never reuse its number (the next load quarantines it).
+                _ => {
                     self.protected.insert(name);
-                    break;
+                    self.reserved_seq = self.reserved_seq.max(seq);
                 }
             }
         }
@@ -1148,6 +1218,10 @@ fn save_error(e: BackendError) -> SaveError {
         BackendError::Unavailable(r) => SaveError::Unavailable(r),
     }
 }
+
+/// Enough numbered copies of one key for any real run of damage; past it
+/// the key is protected instead (never written, never removed).
+const MAX_QUARANTINE_COPIES: u32 = 99;
 
 fn problem_key(p: &Problem) -> &str {
     match p {

@@ -313,6 +313,133 @@ fn an_unreadable_contact_after_ours_is_never_written_over() {
     assert_eq!(s.backend.get("dek:c:2").unwrap().unwrap(), "{garbage");
 }
 
+/// The seq a new entry gets after `load`, as the app hands it out.
+fn next_after_load(s: &mut Store) -> u32 {
+    let loaded = s.load();
+    let max = loaded.case.next_seq() - 1;
+    let unseen = s.unseen_contacts(max);
+    assert!(unseen.is_empty(), "load saw every readable entry");
+    loaded.case.next_seq()
+}
+
+#[test]
+fn a_quarantined_entry_number_is_never_given_again_and_no_copy_is_overwritten() {
+    let good = envelope::encode(&contact(1)).unwrap();
+    let mut s = store_with(&[("dek:c:1", &good), ("dek:c:2", "{first damage")]);
+    assert_eq!(next_after_load(&mut s), 3, "#2 is quarantined, not free");
+    s.save_contact(&contact(3)).unwrap();
+    // Something damages a value under #2 again: the first copy stays as it was.
+    s.backend.set("dek:c:2", "{second damage").unwrap();
+    let loaded = s.load();
+    assert_eq!(loaded.case.next_seq(), 4);
+    let mut copies: Vec<String> = s.quarantined().into_iter().map(|(_, t)| t).collect();
+    copies.sort();
+    assert_eq!(copies, vec!["{first damage", "{second damage"]);
+    // The same damage seen twice is one copy, not two.
+    s.backend.set("dek:c:2", "{second damage").unwrap();
+    s.load();
+    assert_eq!(s.quarantined().len(), 2);
+    // Each copy names the entry it came from.
+    assert!(loaded.problems.iter().all(|p| matches!(p,
+        Problem::Quarantined { key, .. } if key == "dek:c:2")));
+}
+
+#[test]
+fn an_entry_from_a_newer_version_keeps_its_number_and_the_next_add_skips_it() {
+    let newer = r#"{"v":99,"d":{"seq":3,"future":true}}"#;
+    let mut s = store_with(&[
+        ("dek:c:1", &envelope::encode(&contact(1)).unwrap()),
+        ("dek:c:2", &envelope::encode(&contact(2)).unwrap()),
+        ("dek:c:3", newer),
+    ]);
+    assert_eq!(next_after_load(&mut s), 4);
+    s.save_contact(&contact(4)).unwrap();
+    assert_eq!(s.backend.get("dek:c:3").unwrap().as_deref(), Some(newer));
+}
+
+#[test]
+fn an_unreadable_entry_after_ours_is_skipped_when_numbering() {
+    let mut s = store_with(&[]);
+    s.save_contact(&contact(1)).unwrap();
+    s.backend.set("dek:c:2", "{garbage").unwrap();
+    s.save_contact(&contact(3)).unwrap();
+    let (unseen, reserved) = (s.unseen_contacts(1), s.reserved_seq());
+    assert_eq!(unseen.iter().map(|c| c.seq).collect::<Vec<_>>(), vec![3]);
+    assert_eq!(reserved, 2);
+}
+
+#[test]
+fn an_entry_stored_under_another_number_is_copied_aside_never_deleted() {
+    let moved = envelope::encode(&contact(7)).unwrap();
+    let mut s = store_with(&[
+        ("dek:c:1", &envelope::encode(&contact(1)).unwrap()),
+        ("dek:c:5", &moved),
+    ]);
+    let loaded = s.load();
+    assert_eq!(
+        loaded
+            .case
+            .contacts
+            .iter()
+            .map(|c| c.seq)
+            .collect::<Vec<_>>(),
+        vec![1]
+    );
+    assert!(matches!(&loaded.problems[..], [Problem::Quarantined { key, .. }] if key == "dek:c:5"));
+    assert_eq!(
+        s.quarantined()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>(),
+        vec![moved]
+    );
+    assert_eq!(
+        loaded.case.next_seq(),
+        8,
+        "neither 5 nor the 7 it claims is reused"
+    );
+    // A merge-style replace of the case no longer has a stray key to delete.
+    s.replace_case(&loaded.case).unwrap();
+    assert_eq!(s.quarantined().len(), 1);
+}
+
+#[test]
+fn a_replace_leaves_values_it_may_not_touch_and_names_the_one_it_would_overwrite() {
+    let newer = r#"{"v":99,"d":{"seq":9}}"#;
+    let mut s = store_with(&[("dek:c:9", newer)]);
+    let loaded = s.load();
+    let mut case = loaded.case.clone();
+    case.contacts = vec![contact(1), contact(2)];
+    s.replace_case(&case).unwrap();
+    assert_eq!(s.backend.get("dek:c:9").unwrap().as_deref(), Some(newer));
+    case.contacts.push(contact(9));
+    assert_eq!(
+        s.replace_case(&case),
+        Err(SaveError::Protected("dek:c:9".into()))
+    );
+}
+
+#[test]
+fn a_value_the_browser_holds_but_rust_cannot_read_exactly_is_never_touched() {
+    let mut b = MemoryBackend::default();
+    b.map
+        .insert("dek:c:1".into(), envelope::encode(&contact(1)).unwrap());
+    // As a lone surrogate arrives through web-sys: replaced by U+FFFD.
+    b.map
+        .insert("dek:c:2".into(), "{\"v\":2,\"d\":\u{FFFD}".into());
+    b.inexact.insert("dek:c:2".into());
+    let mut s = Store::with_backend(Box::new(b));
+    let loaded = s.load();
+    assert!(matches!(&loaded.problems[..], [Problem::Unreadable { key, .. }] if key == "dek:c:2"));
+    assert_eq!(loaded.case.next_seq(), 3);
+    assert!(s.quarantined().is_empty(), "a lossy copy is no copy");
+    assert!(matches!(
+        s.save_contact(&contact(2)),
+        Err(SaveError::Protected(_))
+    ));
+    assert!(s.backend.get("dek:c:2").unwrap().is_some());
+}
+
 #[test]
 fn a_typical_contact_stays_under_300_characters() {
     let c = Contact {

@@ -259,7 +259,9 @@ fn merge_counted(current: &Case, incoming: &Case) -> (Case, ImportPreview) {
             continue;
         }
         let mut added = c.clone();
-        if seqs.contains(&c.seq) {
+        // At or below a reserved number the place may hold a damaged or newer
+        // entry (see `Case::reserved_seq`): never put another entry there.
+        if seqs.contains(&c.seq) || c.seq <= current.reserved_seq {
             counts.contacts.conflicting += 1;
             added.seq = next_seq;
         } else {
@@ -610,6 +612,18 @@ mod tests {
         assert!(verify_chain(&merged.contacts).ok);
         assert_eq!(merge(&merged, &incoming), merged);
         assert_eq!(preview(&merged, &incoming).contacts.identical, 2);
+    }
+
+    #[test]
+    fn merge_never_puts_an_entry_at_a_reserved_number() {
+        let mut current = rich_case();
+        current.contacts.clear();
+        current.reserved_seq = 5;
+        let incoming = rich_case();
+        let merged = merge(&current, &incoming);
+        assert!(merged.contacts.iter().all(|c| c.seq > 5));
+        assert_eq!(merged.contacts.len(), incoming.contacts.len());
+        assert_eq!(merged.reserved_seq, 5);
     }
 
     #[test]

@@ -113,3 +113,43 @@ test('records are read after the first paint, but no page ever shows them missin
   await expect(page.getByTestId('dashboard')).toBeVisible();
   await expect(page.getByTestId('dash-findings')).toHaveText(/^\d+$/);
 });
+
+test('damaged, newer and not-quite-text entries keep their numbers and their exact bytes', async ({ page }) => {
+  const newer = '{"v":99,"d":{"seq":3,"future":true}}';
+  await page.addInitScript((v) => {
+    if (sessionStorage.getItem('seeded')) return;
+    localStorage.setItem('dek:c:2', '{"v":2,"d":{"seq":2,');
+    localStorage.setItem('dek:c:3', v);
+    // A lone UTF-16 surrogate: JavaScript can store it, Rust text cannot hold it.
+    localStorage.setItem('dek:c:4', '{"v":2,"d":"\uD800"}');
+    sessionStorage.setItem('seeded', '1');
+  }, newer);
+  await open(page, '#/contacts/new');
+  // Named in the user's words, never by storage key.
+  await expect(page.getByTestId('banner-quarantine')).toContainText('第 2 条联系记录');
+  await expect(page.getByTestId('banner-quarantine')).toContainText('第 3 条联系记录');
+  await expect(page.getByTestId('banner-quarantine')).not.toContainText('dek:');
+  await page.getByTestId('contact-number').fill('13800138000');
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toContainText('第 5 条');
+  const kept = await page.evaluate(() => ({
+    copy: localStorage.getItem('dek:quarantine:dek:c:2'),
+    newer: localStorage.getItem('dek:c:3'),
+    lone: localStorage.getItem('dek:c:4') === '{"v":2,"d":"\uD800"}',
+  }));
+  expect(kept).toEqual({ copy: '{"v":2,"d":{"seq":2,', newer, lone: true });
+
+  // Damaged again at the same place: the first copy is never written over.
+  await page.evaluate(() => localStorage.setItem('dek:c:2', '{second damage'));
+  await page.reload();
+  await expect(page.getByTestId('banner-quarantine')).toBeVisible();
+  const copies = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('dek:quarantine:')).sort().map((k) => localStorage.getItem(k)));
+  expect(copies).toEqual(['{"v":2,"d":{"seq":2,', '{second damage']);
+  await open(page, '#/data');
+  await expect(page.getByTestId('quarantine-what')).toHaveText(['第 2 条联系记录', '第 2 条联系记录（第 2 份副本）']);
+  await open(page, '#/contacts/new');
+  await page.getByTestId('contact-number').fill('13800138001');
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toContainText('第 6 条');
+});
