@@ -329,7 +329,8 @@ fn Banners() -> impl IntoView {
                                 Problem::RestoreUndone | Problem::WipeFinished => return None,
                             })
                         }).map(|(key, note)| {
-                            view! { <li><code>{key}</code>" — "{note}</li> }
+                            let what = crate::ui::widgets::stored_record_name(state.lang.get(), &key);
+                            view! { <li>{what}" — "{note}</li> }
                         }).collect_view()}
                     </ul>
                     <a class="button" href="#/data" data-testid="banner-quarantine-open">{move || state.t(Key::OpenDataPage)}</a>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::model::Jurisdiction;
 use crate::domain::time;
-use crate::i18n::Key;
+use crate::i18n::{fill, t, Key, Lang};
 use crate::ui::state::{use_app, Changed};
 
 /// A labelled text input bound to a signal, with an optional error message.
@@ -107,4 +107,31 @@ pub fn code<T: serde::Serialize>(v: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+/// What a stored value holds, in the user's words (never its storage key):
+/// "第 12 条联系记录", or "债务和号码簿（第 2 份副本）" for a quarantine copy.
+pub fn stored_record_name(lang: Lang, name: &str) -> String {
+    use crate::storage::keys::StoreKey;
+    let (name, copy) = match StoreKey::parse(name) {
+        Some(StoreKey::Quarantine(copy)) => {
+            let (original, n) = crate::storage::keys::quarantined_from(&copy);
+            (original.to_string(), (n > 1).then(|| n.to_string()))
+        }
+        _ => (name.to_string(), None),
+    };
+    let what = match StoreKey::parse(&name) {
+        Some(StoreKey::Contact(seq)) => fill(t(lang, Key::StoredContact), &[&seq.to_string()]),
+        Some(StoreKey::Debts) => t(lang, Key::StoredDebts).to_string(),
+        Some(StoreKey::Agreements) => t(lang, Key::StoredAgreements).to_string(),
+        Some(StoreKey::Events) => t(lang, Key::StoredEvents).to_string(),
+        Some(StoreKey::Debtor) => t(lang, Key::StoredDebtor).to_string(),
+        Some(StoreKey::Settings) => t(lang, Key::StoredSettings).to_string(),
+        Some(StoreKey::Prefs) => t(lang, Key::StoredPrefs).to_string(),
+        _ => t(lang, Key::StoredOther).to_string(),
+    };
+    match copy {
+        Some(n) => what + &fill(t(lang, Key::StoredCopy), &[&n]),
+        None => what,
+    }
 }

@@ -128,9 +128,12 @@ fn QuarantineSection() -> impl IntoView {
                         let file = format!("{}.txt", key.replace(':', "_"));
                         let raw_for_download = raw.clone();
                         let key_for_discard = key.clone();
+                        let key_for_name = key.clone();
                         view! {
                             <li class="row">
-                                <code>{key.clone()}</code>
+                                <span data-testid="quarantine-what">
+                                    {move || crate::ui::widgets::stored_record_name(state.lang.get(), &key_for_name)}
+                                </span>
                                 <span class="muted">{format!(" ({} B) ", raw.len())}</span>
                                 <button type="button" data-testid="quarantine-download"
                                     on:click=move |_| { let _ = browser::download(&file, "text/plain", &raw_for_download); }>
