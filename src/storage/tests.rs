@@ -1024,3 +1024,69 @@ fn a_wipe_cut_off_is_finished_at_the_next_start() {
         assert!(shared.map.borrow().is_empty(), "cut {cut}");
     }
 }
+
+/// The schema guard: each record kind as this version stores it, frozen in
+/// `tests/fixtures/current/`. Read and written again, a fixture must come
+/// back the same: a renamed or dropped field fails here instead of sending
+/// every user's stored records to quarantine.
+mod frozen_format {
+    use super::*;
+    use crate::domain::call::CallLog;
+    use serde_json::Value;
+
+    fn same_after_round_trip<T: DeserializeOwned + Serialize>(fixture: &str, kind: RecordKind) {
+        let (value, migrated) = envelope::decode::<T>(fixture, kind, LOCAL_OFFSET)
+            .unwrap_or_else(|e| panic!("{kind:?} fixture no longer reads: {e:?}"));
+        assert!(!migrated, "{kind:?} fixture is not the current schema");
+        let again: Value = serde_json::from_str(&envelope::encode(&value).unwrap()).unwrap();
+        let frozen: Value = serde_json::from_str(fixture).unwrap();
+        assert_eq!(again, frozen, "{kind:?} is stored differently now");
+    }
+
+    #[test]
+    fn every_record_kind_reads_and_writes_as_frozen() {
+        same_after_round_trip::<Settings>(
+            include_str!("../../tests/fixtures/current/settings.json"),
+            RecordKind::Settings,
+        );
+        same_after_round_trip::<Debtor>(
+            include_str!("../../tests/fixtures/current/debtor.json"),
+            RecordKind::Debtor,
+        );
+        same_after_round_trip::<Vec<Debt>>(
+            include_str!("../../tests/fixtures/current/debts.json"),
+            RecordKind::Debts,
+        );
+        same_after_round_trip::<Vec<Agreement>>(
+            include_str!("../../tests/fixtures/current/agreements.json"),
+            RecordKind::Agreements,
+        );
+        same_after_round_trip::<Vec<CaseEvent>>(
+            include_str!("../../tests/fixtures/current/events.json"),
+            RecordKind::Events,
+        );
+        same_after_round_trip::<Contact>(
+            include_str!("../../tests/fixtures/current/contact.json"),
+            RecordKind::Contact,
+        );
+        same_after_round_trip::<Prefs>(
+            include_str!("../../tests/fixtures/current/prefs.json"),
+            RecordKind::Prefs,
+        );
+        same_after_round_trip::<ContactDraft>(
+            include_str!("../../tests/fixtures/current/draft.json"),
+            RecordKind::Draft,
+        );
+        same_after_round_trip::<CallLog>(
+            include_str!("../../tests/fixtures/current/call.json"),
+            RecordKind::Call,
+        );
+    }
+    #[test]
+    fn the_lock_record_reads_and_writes_as_frozen() {
+        let frozen = include_str!("../../tests/fixtures/current/lock.json");
+        let record: LockRecord = serde_json::from_str(frozen).unwrap();
+        let again: Value = serde_json::to_value(&record).unwrap();
+        assert_eq!(again, serde_json::from_str::<Value>(frozen).unwrap());
+    }
+}
