@@ -9,6 +9,7 @@ use super::lock::{self, DamagedLock, LockGate};
 use super::pages;
 use super::route::Page;
 use super::state::{use_app, AppState};
+use crate::i18n::privacy::PrivacyKey;
 use crate::i18n::{Key, Lang};
 use crate::storage::{LockState, Problem, SaveError, Store, StoreKey};
 
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
         LockState::Locked(record) => {
             let slot = StoredValue::new_local(Some(store));
             let unlocked = RwSignal::new(false);
+            provide_context(lock::WeakPasscode(RwSignal::new(false)));
             let lang = record.lang;
             (move || {
                 if !unlocked.get() {
@@ -304,6 +306,17 @@ fn Banners() -> impl IntoView {
                     <strong>{move || state.t(Key::BannerSaveFailed)}</strong>
                 </div>
             </Show>
+            {use_context::<lock::WeakPasscode>().map(|lock::WeakPasscode(weak)| view! {
+                <Show when=move || weak.get()>
+                    <div class="banner warn" role="alert" data-testid="banner-weak-passcode">
+                        <strong>{move || state.t(PrivacyKey::WeakPasscodeTitle)}</strong>
+                        <p>{move || state.t(PrivacyKey::WeakPasscodeBody)}</p>
+                        <a class="button" href="#/data" data-testid="banner-weak-passcode-open">
+                            {move || state.t(PrivacyKey::WeakPasscodeChange)}
+                        </a>
+                    </div>
+                </Show>
+            })}
             <Show when=move || matches!(state.save_error.get(), Some(SaveError::NotSealed(_)))>
                 <div class="banner danger" role="alert" data-testid="banner-not-sealed">
                     <strong>{move || state.t(Key::BannerNotSealed)}</strong>

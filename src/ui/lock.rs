@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::state::AppState;
 use crate::domain::crypto::UnlockAttempts;
+use crate::domain::strength::{check_new_passcode, Tier};
 use crate::i18n::privacy::PrivacyKey;
 use crate::i18n::{self, Lang};
 use crate::storage::{webcrypto, LockState, Store, StoreKey, UnlockError};
@@ -15,6 +16,11 @@ use crate::storage::{webcrypto, LockState, Store, StoreKey, UnlockError};
 /// Performance marks the benchmark reads: passcode stretching, then opening the records.
 pub const MARK_DERIVE: &str = "dek-derive";
 pub const MARK_OPEN: &str = "dek-open";
+
+/// True after unlocking with a passcode shorter than today's minimum (set
+/// before the minimum existed): the app asks for a longer one until changed.
+#[derive(Clone, Copy)]
+pub struct WeakPasscode(pub RwSignal<bool>);
 
 /// Shown while the records are sealed. Worded as a plain notes app.
 #[component]
@@ -34,6 +40,7 @@ pub fn LockGate(
     let busy = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let forgot = RwSignal::new(false);
+    let weak = use_context::<WeakPasscode>();
 
     let wait_message = move |ms: f64| {
         i18n::fill(
@@ -79,6 +86,10 @@ pub fn LockGate(
             match result {
                 Ok(()) => {
                     passcode.set(String::new());
+                    let short = check_new_passcode(Tier::Device, &typed, &typed).is_err();
+                    if let Some(WeakPasscode(w)) = weak {
+                        w.set(short);
+                    }
                     unlocked.set(true);
                 }
                 Err(UnlockError::WrongPasscode) => {

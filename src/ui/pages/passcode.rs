@@ -9,6 +9,7 @@ use crate::i18n::privacy::PrivacyKey;
 use crate::i18n::{fill, Key, Lang};
 use crate::storage::{webcrypto, Prefs, SaveError};
 use crate::ui::browser;
+use crate::ui::lock::WeakPasscode;
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::TextField;
 
@@ -74,6 +75,7 @@ pub fn PasscodeSection() -> impl IntoView {
     let ack_error = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<PrivacyKey, String>>);
+    let weak = use_context::<WeakPasscode>();
 
     let run = move |action: Action| {
         if busy.get_untracked() {
@@ -107,6 +109,9 @@ pub fn PasscodeSection() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(done) => {
+                    if let Some(WeakPasscode(w)) = weak {
+                        w.set(false);
+                    }
                     for f in [current, new, repeat] {
                         f.set(String::new());
                     }

@@ -111,3 +111,57 @@ test('the cost of one guess in this browser (PBKDF2-SHA-256, 600,000 rounds)', a
   console.log(`PBKDF2 per guess in this browser: median ${times[1].toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
   expect(times[1]).toBeGreaterThan(20);
 });
+
+/** Re-wrap the stored data keys under `to`, as a lock set before the 6-character
+ *  minimum existed would be (same salt and rounds; WebCrypto, as the app uses). */
+async function rewrapLock(page: Page, from: string, to: string) {
+  await page.evaluate(async ([from, to]) => {
+    const lock = JSON.parse(localStorage.getItem('dek:lock')!);
+    const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+    const kek = async (p: string) => {
+      const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(p), 'PBKDF2', false, ['deriveBits']);
+      const bits = await crypto.subtle.deriveBits(
+        { name: 'PBKDF2', hash: 'SHA-256', salt: b64(lock.kdf.salt), iterations: lock.kdf.iterations }, base, 256);
+      return crypto.subtle.importKey('raw', bits, 'AES-GCM', false, ['encrypt', 'decrypt']);
+    };
+    const [old, next] = [await kek(from), await kek(to)];
+    for (const k of lock.keys) {
+      const sealed = b64(k.sealed);
+      const aad = new TextEncoder().encode(`dek-data-key:${k.id}`);
+      const dek = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.slice(0, 12), additionalData: aad }, old, sealed.slice(12));
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, next, dek));
+      k.sealed = btoa(String.fromCharCode(...iv, ...ct));
+    }
+    localStorage.setItem('dek:lock', JSON.stringify(lock));
+  }, [from, to]);
+}
+
+test('a 4-digit passcode from before the minimum opens, and the app asks for a longer one until it is changed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await setPasscode(page);
+  await rewrapLock(page, PASS, '1357');
+  await page.reload();
+  await unlock(page, '1357');
+  await expect(page.getByTestId('banner-weak-passcode')).toBeVisible();
+  await page.getByTestId('banner-weak-passcode-open').click();
+  await page.getByTestId('passcode-current').fill('1357');
+  await page.getByTestId('passcode-new').fill('975310');
+  await page.getByTestId('passcode-repeat').fill('975310');
+  await page.getByTestId('passcode-ack').check();
+  await page.getByTestId('passcode-set').click();
+  await expect(page.getByTestId('passcode-done')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('banner-weak-passcode')).toHaveCount(0);
+  await page.reload();
+  await unlock(page, '975310');
+  await expect(page.getByTestId('page')).toBeVisible();
+  await expect(page.getByTestId('banner-weak-passcode')).toHaveCount(0);
+});
+
+test('a passcode of the minimum length or more raises no weak-passcode banner', async ({ page }) => {
+  await setPasscode(page);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByTestId('page')).toBeVisible();
+  await expect(page.getByTestId('banner-weak-passcode')).toHaveCount(0);
+});
