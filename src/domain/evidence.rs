@@ -24,6 +24,7 @@ use crate::domain::model::{
     Case, Channel, ChecklistStatus, ClaimedOrg, Contact, FileProof, Jurisdiction, Money,
 };
 use crate::domain::money;
+use crate::domain::numberbook;
 use crate::domain::redact::{RedactionFailed, Redactor};
 use crate::domain::rules::{self, Finding, Kind, Strength};
 use crate::domain::time;
@@ -252,6 +253,8 @@ pub struct FindingsPart {
     pub rows: Vec<FindingRow>,
     pub background_label: String,
     pub note: String,
+    /// How many contacts no finding per lender counts; empty when none.
+    pub unattributed_note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -467,6 +470,13 @@ const FINDING_COLUMNS: [Text; 5] = [
     Text::new("效力层级", "效力層級", "Strength"),
     Text::new("涉及记录", "涉及紀錄", "Entries"),
 ];
+/// Said in the findings and in each conduct letter while contacts stay untied.
+const UNATTRIBUTED_NOTE: Text = Text::new(
+    "另有 {0} 条联系记录没有归到任何一笔欠款（号码不在任何号码簿里），按贷款方统计的结果和信件没有计入它们。",
+    "另有 {0} 筆聯繫記錄沒有歸到任何一筆欠款（號碼不在任何號碼簿裡），按貸款方統計的結果和信件沒有計入它們。",
+    "{0} more contacts are tied to no debt (their numbers are in no number book); the per-lender counts and the letters leave them out.",
+);
+
 const FINDINGS_NOTE: Text = Text::new(
     "每项结果都是“出处怎么说；记录显示什么”。法律类出处只表示“可能违反”，是否构成由警方或法院认定；其他出处说明其要求，不等于法律责任。",
     "每項結果都是「出處怎麼說；紀錄顯示什麼」。法律類出處只表示「可能違反」，是否構成由警方或法院認定；其他出處說明其要求，不等於法律責任。",
@@ -1229,6 +1239,17 @@ fn build_findings(ctx: &Ctx) -> FindingsPart {
         rows,
         background_label: ctx.t(BACKGROUND),
         note: ctx.t(FINDINGS_NOTE),
+        unattributed_note: unattributed_note(ctx.case, lang),
+    }
+}
+
+/// The untied-contacts sentence, or nothing (no debt entered: nothing to tie to).
+fn unattributed_note(case: &Case, lang: Lang) -> String {
+    match numberbook::unattributed(case) {
+        n if n > 0 && !case.debts.is_empty() => {
+            fill(UNATTRIBUTED_NOTE.get(lang), &[&n.to_string()])
+        }
+        _ => String::new(),
     }
 }
 
@@ -2426,6 +2447,10 @@ fn build_letters(ctx: &Ctx, evidence: &EvidencePart, prepared_at: DateTime<Utc>)
         } else {
             body.extend(lines);
         }
+        let untied = unattributed_note(ctx.case, lang);
+        if !untied.is_empty() {
+            body.push(untied);
+        }
         body
     };
 
@@ -2798,6 +2823,27 @@ mod tests {
 
     fn zh() -> ReportOptions {
         ReportOptions::default()
+    }
+
+    #[test]
+    fn findings_and_conduct_letters_say_how_many_contacts_no_lender_counts() {
+        let case = sample();
+        let r = report(&case, &zh());
+        assert!(r.findings.unattributed_note.contains("另有 13 条"));
+        let lender = r
+            .letters
+            .iter()
+            .find(|l| l.kind == LetterKind::Lender)
+            .unwrap();
+        assert!(lender.text.contains("另有 13 条"));
+
+        let mut tied = sample();
+        for c in &mut tied.contacts {
+            c.data.debt_id = Some("d1".into());
+        }
+        let r = report(&tied, &zh());
+        assert_eq!(r.findings.unattributed_note, "");
+        assert!(r.letters.iter().all(|l| !l.text.contains("另有")));
     }
 
     #[test]

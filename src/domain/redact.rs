@@ -405,6 +405,7 @@ fn texts(report: &mut Report, f: &mut Visit) {
         rows,
         background_label,
         note,
+        unattributed_note,
     } = findings;
     counts(by_strength, f);
     counts(by_rule, f);
@@ -438,6 +439,7 @@ fn texts(report: &mut Report, f: &mut Visit) {
     }
     f(background_label);
     f(note);
+    f(unattributed_note);
 
     let EvidencePart {
         columns,

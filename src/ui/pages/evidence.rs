@@ -313,6 +313,9 @@ fn render_report(r: &Report) -> AnyView {
                     }.into_any()
                 }}
                 <p class="ev-note">{r.findings.note.clone()}</p>
+                {(!r.findings.unattributed_note.is_empty()).then(|| view! {
+                    <p class="ev-note" data-testid="ev-unattributed">{r.findings.unattributed_note.clone()}</p>
+                })}
             </section>
 
             <section class="ev-section" data-testid="evidence-list">
