@@ -48,6 +48,7 @@ strings! { Key;
     ProblemQuarantined => "无法读取，原文已另存", "無法讀取，原文已另存", "unreadable; raw text kept aside";
     ProblemUnreadable => "无法读取，已锁定不写入", "無法讀取，已鎖定不寫入", "unreadable; locked against writes";
     ProblemTooNew => "由更新版本的应用保存，本版本不会改动", "由更新版本的應用儲存，本版本不會改動", "saved by a newer app version; this version will not touch it";
+    UnreadableEntry => "第 {0} 条记录无法显示", "第 {0} 條記錄無法顯示", "Entry #{0} cannot be shown";
     StoredContact => "第 {0} 条联系记录", "第 {0} 條聯絡記錄", "contact entry #{0}";
     StoredDebts => "债务和号码簿", "債務和號碼簿", "debts and number book";
     StoredAgreements => "协商协议", "協商協議", "agreements";

@@ -12,7 +12,7 @@ use crate::domain::model::{
 };
 use crate::domain::time;
 use crate::i18n::{fill, Key, Lang};
-use crate::storage::SaveError;
+use crate::storage::{Problem, SaveError, StoreKey};
 use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::route::Page;
@@ -632,6 +632,17 @@ pub fn ContactsPage() -> impl IntoView {
             </div>
         </Show>
         <ul class="plain contact-list" data-testid="contact-list">
+            // Entries that are stored but cannot be shown: listed first (they
+            // have no readable time to sort by), never silently missing.
+            {move || unreadable_seqs(state).into_iter().map(|(seq, note)| view! {
+                <li class="contact-row unreadable">
+                    <a href="#/data" data-testid="contact-unreadable">
+                        <span class="seq">"#"{seq}</span>
+                        <span class="what">{fill(state.t(Key::UnreadableEntry), &[&seq.to_string()])}</span>
+                        <span class="snippet">{state.t(note)}</span>
+                    </a>
+                </li>
+            }).collect_view()}
             {move || {
                 let seqs = results.get();
                 let n = shown.get();
@@ -643,6 +654,30 @@ pub fn ContactsPage() -> impl IntoView {
             <button type="button" data-testid="contacts-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{move || state.t(Key::ShowMore)}</button>
         </Show>
     }
+}
+
+/// Contact entries the store holds but this page cannot show, by number,
+/// with what happened to each (from the problems found at start).
+fn unreadable_seqs(state: AppState) -> Vec<(u32, Key)> {
+    let mut out: Vec<(u32, Key)> = state.problems.with(|ps| {
+        ps.iter()
+            .filter_map(|p| {
+                let (key, note) = match p {
+                    Problem::Quarantined { key, .. } => (key, Key::ProblemQuarantined),
+                    Problem::Unreadable { key, .. } => (key, Key::ProblemUnreadable),
+                    Problem::TooNew { key, .. } => (key, Key::ProblemTooNew),
+                    Problem::RestoreUndone | Problem::WipeFinished => return None,
+                };
+                match StoreKey::parse(key) {
+                    Some(StoreKey::Contact(seq)) => Some((seq, note)),
+                    _ => None,
+                }
+            })
+            .collect()
+    });
+    out.sort_by_key(|(seq, _)| *seq);
+    out.dedup_by_key(|(seq, _)| *seq);
+    out
 }
 
 /// A filter over one closed set, each option with how many entries it would show.

@@ -138,6 +138,11 @@ test('damaged, newer and not-quite-text entries keep their numbers and their exa
     lone: localStorage.getItem('dek:c:4') === '{"v":2,"d":"\uD800"}',
   }));
   expect(kept).toEqual({ copy: '{"v":2,"d":{"seq":2,', newer, lone: true });
+  // The log shows the entries it cannot read, not a silent gap.
+  await open(page, '#/contacts');
+  await expect(page.getByTestId('contact-unreadable')).toHaveCount(3);
+  await expect(page.getByTestId('contact-unreadable').first()).toContainText('第 2 条记录无法显示');
+  await expect(page.getByTestId('contact-row')).toHaveCount(1);
 
   // Damaged again at the same place: the first copy is never written over.
   await page.evaluate(() => localStorage.setItem('dek:c:2', '{second damage'));
