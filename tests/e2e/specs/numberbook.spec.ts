@@ -65,6 +65,9 @@ test('an agency number added later ties past contacts to the lender after one co
   }
   await open(page, '#/contacts');
   await expect(page.getByTestId('chain-broken')).toHaveCount(0);
+  // The evidence file says how many contacts no lender's count includes.
+  await open(page, '#/evidence');
+  await expect(page.getByTestId('ev-unattributed')).toContainText('另有 1 条');
 });
 
 test('the quick log saves the lender it shows', async ({ page }) => {
