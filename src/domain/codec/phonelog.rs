@@ -698,25 +698,37 @@ impl Default for CsvMapping {
 
 /// Pick the separator (`,` `;` or tab) the header line uses most.
 fn separator(text: &str) -> char {
-    let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
+    // The most separators on any one of the leading lines: a title line
+    // above the header may hold none.
+    let mut best = [(',', 0usize), (';', 0), ('\t', 0)];
+    let mut line = [0usize; 3];
+    let mut lines = 0;
     let mut quoted = false;
     for c in text.chars() {
         match c {
             '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => break,
+            '\n' if !quoted => {
+                for (b, n) in best.iter_mut().zip(line.iter_mut()) {
+                    b.1 = b.1.max(std::mem::take(n));
+                }
+                lines += 1;
+                if lines > MAX_TITLE_ROWS {
+                    break;
+                }
+            }
             _ if !quoted => {
-                for (sep, n) in counts.iter_mut() {
-                    if *sep == c {
-                        *n += 1;
-                    }
+                if let Some(i) = best.iter().position(|(sep, _)| *sep == c) {
+                    line[i] += 1;
                 }
             }
             _ => {}
         }
     }
+    for (b, n) in best.iter_mut().zip(line) {
+        b.1 = b.1.max(n);
+    }
     // Ties (including none at all) go to the comma, listed first.
-    counts
-        .iter()
+    best.iter()
         .fold(
             (',', 0),
             |best, &(c, n)| if n > best.1 { (c, n) } else { best },
@@ -789,13 +801,46 @@ fn records(text: &str) -> Records<'_> {
     }
 }
 
+/// Header words of a phone-number column.
+const NUMBER_WORDS: &[&str] = &["number", "phone", "address", "号码", "號碼", "电话", "電話"];
+
+/// Rows a statement may carry above its header (title, name, period).
+const MAX_TITLE_ROWS: usize = 12;
+
+/// Which record is the header, and its cells. Carrier statements open with a
+/// title and account lines (a merged cell saves as one filled field): the
+/// header is the first of the leading rows with two or more filled cells
+/// that names a number column, else the first with two or more, else the
+/// first non-empty row.
+fn header_row(text: &str) -> Option<(usize, Vec<String>)> {
+    let filled = |r: &[String]| r.iter().filter(|f| !f.trim().is_empty()).count();
+    let names_number = |r: &[String]| {
+        let mapping = guess_mapping(r);
+        r.get(mapping.number).is_some_and(|h| {
+            let h = h.to_lowercase();
+            NUMBER_WORDS.iter().any(|w| h.contains(w))
+        })
+    };
+    let leading: Vec<(usize, Vec<String>)> = records(text)
+        .enumerate()
+        .filter(|(_, r)| filled(r) > 0)
+        .take(MAX_TITLE_ROWS)
+        .collect();
+    let pick = leading
+        .iter()
+        .position(|(_, r)| filled(r) >= 2 && r.len() <= MAX_COLUMNS && names_number(r))
+        .or_else(|| leading.iter().position(|(_, r)| filled(r) >= 2))
+        .or((!leading.is_empty()).then_some(0))?;
+    leading
+        .into_iter()
+        .nth(pick)
+        .map(|(i, r)| (i, r.into_iter().map(|h| h.trim().to_string()).collect()))
+}
+
 /// The header row, for the mapping step.
 pub fn csv_headers(text: &str) -> Result<Vec<String>, ImportError> {
     check_size(text)?;
-    let headers: Vec<String> = records(text)
-        .find(|r| r.iter().any(|f| !f.trim().is_empty()))
-        .map(|r| r.into_iter().map(|h| h.trim().to_string()).collect())
-        .ok_or(ImportError::Empty)?;
+    let (_, headers) = header_row(text).ok_or(ImportError::Empty)?;
     if headers.len() > MAX_COLUMNS {
         return Err(ImportError::TooManyColumns {
             count: headers.len(),
@@ -837,11 +882,7 @@ pub fn guess_mapping(headers: &[String]) -> CsvMapping {
     )
     .or_else(|| find(&["type", "类型", "類型", "方向"], &[]));
     CsvMapping {
-        number: find(
-            &["number", "phone", "address", "号码", "號碼", "电话", "電話"],
-            &[],
-        )
-        .unwrap_or(0),
+        number: find(NUMBER_WORDS, &[]).unwrap_or(0),
         datetime,
         date,
         time,
@@ -860,18 +901,15 @@ pub fn guess_mapping(headers: &[String]) -> CsvMapping {
 /// times are in `zone`.
 pub fn parse_csv(text: &str, mapping: &CsvMapping, zone: Tz) -> Result<ImportParse, ImportError> {
     csv_headers(text)?;
+    let header = header_row(text).map_or(0, |(i, _)| i);
     let mut out = ImportParse::default();
-    let mut header_seen = false;
     let mut read = 0usize;
     let mut recs = records(text);
     let mut row = 0usize;
     while let Some(rec) = recs.next() {
         row += 1;
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if !header_seen {
-            header_seen = true;
+        // The title lines and the header itself.
+        if row <= header + 1 || rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         if recs.unclosed {
@@ -1711,6 +1749,35 @@ mod tests {
         let p = parse_csv(text, &sms, Shanghai).unwrap();
         assert_eq!(p.rows[0].channel, Channel::Sms);
         assert_eq!(p.rows[0].body, "说\"不还就上门\"; 还有\r\n第二行");
+    }
+
+    #[test]
+    fn a_carrier_statement_with_title_lines_above_the_header() {
+        // As Excel saves a statement with a merged title row and account lines.
+        let text = "中国移动通信 客户通话详单\t\t\t\n\
+                    客户姓名：王**\t\t\t\n\
+                    查询时段：2026-03-01\t至\t2026-03-31\t\n\
+                    \n\
+                    通话日期\t通话时间\t呼叫类型\t对方号码\n\
+                    2026-03-05\t22:30:05\t被叫\t17100003333\n\
+                    2026-03-05\t22:45:10\t主叫\t17100003333\n";
+        let headers = csv_headers(text).unwrap();
+        assert_eq!(headers, ["通话日期", "通话时间", "呼叫类型", "对方号码"]);
+        let m = guess_mapping(&headers);
+        assert_eq!(
+            (m.number, m.date, m.time, m.direction),
+            (3, Some(0), Some(1), Some(2))
+        );
+        let p = parse_csv(text, &m, Shanghai).unwrap();
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.rows.len(), 2);
+        assert_eq!(p.rows[0].at, at("2026-03-05T22:30:05+08:00"));
+        assert_eq!(p.rows[1].direction, Direction::Outgoing);
+        // A title line with no separator at all, above a semicolon file.
+        let text = "通话详单\n号码;时间\n13800138000;2026-03-05 22:30\n";
+        assert_eq!(csv_headers(text).unwrap(), ["号码", "时间"]);
+        let p = parse_csv(text, &guess_mapping(&csv_headers(text).unwrap()), Shanghai).unwrap();
+        assert_eq!((p.rows.len(), p.errors.len()), (1, 0));
     }
 
     #[test]
