@@ -1,5 +1,5 @@
 //! The pure core: plain data and functions. No leptos, web-sys, wasm-bindgen,
-//! js-sys or gloo here (tests/architecture.rs checks), so all of it is tested
+//! js-sys here (tests/architecture.rs checks), so all of it is tested
 //! natively with `cargo test`. Time is always a parameter, never read here.
 
 pub mod agreement;
