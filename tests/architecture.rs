@@ -68,3 +68,120 @@ fn only_storage_touches_local_storage() {
         }
     }
 }
+
+/// A file's module path: `src/domain/rules/cn.rs` → `domain::rules::cn`.
+fn module_of(path: &str) -> Vec<String> {
+    let rel = path.split("/src/").last().unwrap().trim_end_matches(".rs");
+    let mut parts: Vec<String> = rel.split('/').map(String::from).collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    parts
+}
+
+/// The modules a file's code (tests left out) names through `crate::` or
+/// `super::` paths, one level of `{…}` groups expanded.
+fn references(module: &[String], code: &str) -> Vec<Vec<String>> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut out = Vec::new();
+    for (start, root) in [("crate::", 0usize), ("super::", 1)] {
+        for (i, _) in code.match_indices(start) {
+            // `super::super::` is counted by the loop over `super::` once.
+            if root == 1 && code[..i].ends_with("super::") {
+                continue;
+            }
+            let mut rest = &code[i + start.len()..];
+            let mut base: Vec<String> = if root == 0 {
+                Vec::new()
+            } else {
+                module[..module.len().saturating_sub(1)].to_vec()
+            };
+            while let Some(r) = rest.strip_prefix("super::") {
+                base.pop();
+                rest = r;
+            }
+            let path: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || "_:{}, \n".contains(*c))
+                .collect();
+            let (head, group) = match path.split_once('{') {
+                Some((h, g)) => (h, g.split('}').next().unwrap_or_default()),
+                None => (path.as_str(), ""),
+            };
+            let head: Vec<String> = head
+                .split("::")
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            let tails: Vec<Vec<String>> = if group.is_empty() {
+                vec![Vec::new()]
+            } else {
+                group
+                    .split(',')
+                    .map(|g| g.split("::").next().unwrap_or_default().trim().to_string())
+                    .filter(|g| !g.is_empty())
+                    .map(|g| vec![g])
+                    .collect()
+            };
+            for tail in tails {
+                let mut p = base.clone();
+                p.extend(head.iter().cloned());
+                p.extend(tail);
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_import_circles_between_files() {
+    let files = files_under("src");
+    let modules: Vec<Vec<String>> = files.iter().map(|(p, _)| module_of(p)).collect();
+    let index = |path: &[String]| {
+        // The longest prefix that is a file of its own.
+        (0..=path.len())
+            .rev()
+            .find_map(|n| modules.iter().position(|m| m.as_slice() == &path[..n]))
+    };
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); files.len()];
+    for (from, (_, code)) in files.iter().enumerate() {
+        for r in references(&modules[from], code) {
+            let Some(to) = index(&r) else { continue };
+            // A module's own ancestors (its `mod.rs` chain) hold the types it
+            // shares with its siblings: naming them is not a circle.
+            if to != from && !modules[from].starts_with(&modules[to]) {
+                edges[from].push(to);
+            }
+        }
+    }
+    // Any file that reaches itself again is in a circle.
+    let name = |i: usize| modules[i].join("::");
+    for start in 0..files.len() {
+        let mut seen = vec![false; files.len()];
+        let mut stack = vec![(start, vec![start])];
+        while let Some((at, trail)) = stack.pop() {
+            for &next in &edges[at] {
+                assert!(
+                    next != start,
+                    "import circle: {}",
+                    trail
+                        .iter()
+                        .chain([&start])
+                        .map(|&i| name(i))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                );
+                if !seen[next] {
+                    seen[next] = true;
+                    let mut t = trail.clone();
+                    t.push(next);
+                    stack.push((next, t));
+                }
+            }
+        }
+    }
+}

@@ -24,9 +24,9 @@ use serde::Serialize;
 use crate::domain::hash::sha256_hex;
 use crate::domain::model::{
     Case, Channel, ClaimedOrg, Contact, ContactData, Direction, FileProof, Outcome, PastVersion,
-    RecordId, Source, Target, Tick,
+    Source, Target, Tick,
 };
-use crate::domain::{numberbook, phone, time};
+use crate::domain::{phone, time};
 
 /// Longest accepted free-text field, in characters (a pasted chat log fits;
 /// localStorage does not fill up from one runaway paste).
@@ -923,17 +923,6 @@ fn tally<K: Ord, I: IntoIterator<Item = K>>(
     out
 }
 
-/// The debt a new contact from `number` is most likely about: the only debt
-/// when there is one; else what the number book says
-/// ([`numberbook::lender_of`]). The user can always change it; None when
-/// nothing points anywhere.
-pub fn suggest_debt(case: &Case, number: &str) -> Option<RecordId> {
-    if let [only] = case.debts.as_slice() {
-        return Some(only.id.clone());
-    }
-    numberbook::lender_of(case, number)
-}
-
 /// Calling numbers seen in active contacts, most used first (ties: most
 /// recently used), for suggestions. Spellings of one number are merged; the
 /// latest spelling is shown.
@@ -1001,6 +990,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::domain::numberbook::suggest_debt;
 
     #[test]
     fn a_contact_is_found_by_its_number_binned_ones_too_and_gaps_are_none() {

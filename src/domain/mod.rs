@@ -18,6 +18,7 @@ pub mod money;
 pub mod numberbook;
 pub mod phone;
 pub mod redact;
+pub mod report;
 pub mod rules;
 pub mod strength;
 pub mod time;

@@ -236,6 +236,17 @@ pub fn attribute_past(
     Ok(changed)
 }
 
+/// The debt a new contact from `number` is most likely about: the only debt
+/// when there is one; else what the number book says
+/// ([`lender_of`]). The user can always change it; None when
+/// nothing points anywhere.
+pub fn suggest_debt(case: &Case, number: &str) -> Option<RecordId> {
+    if let [only] = case.debts.as_slice() {
+        return Some(only.id.clone());
+    }
+    lender_of(case, number)
+}
+
 /// Active contacts tied to no debt, for the findings and letters to say.
 pub fn unattributed(case: &Case) -> usize {
     case.active_contacts()

@@ -15,13 +15,13 @@
 
 use std::collections::BTreeSet;
 
-use crate::domain::evidence::{
+use crate::domain::model::Case;
+use crate::domain::phone;
+use crate::domain::report::{
     AgencyParty, AgreementPart, ChannelEntry, Charts, ChecklistRow, Count, EvidenceItem,
     EvidencePart, Field, FileRow, FindingRow, FindingsPart, FingerprintPart, Header, LenderParty,
     Letter, LogPart, LogRow, Parties, Report, ReportOptions, ScheduleRow,
 };
-use crate::domain::model::Case;
-use crate::domain::phone;
 use crate::i18n::Text;
 
 const MASK_NAME: Text = Text::new("〔姓名已隐去〕", "〔姓名已隱去〕", "[name hidden]");

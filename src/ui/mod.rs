@@ -12,4 +12,7 @@ pub mod route;
 pub mod state;
 pub mod widgets;
 
+/// Written into backups and the evidence file: which build made them.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub use app::App;

@@ -1,5 +1,5 @@
 //! Shared machinery: the prepared, time-sorted view of the log, consent and
-//! call-back handling, finding assembly and the final ordering.
+//! call-back handling and finding assembly (the ordering is in `check`).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -9,8 +9,7 @@ use chrono_tz::Tz;
 use super::catalog::CALLBACK_MINUTES;
 use super::{Citation, Creditor, Facts, Finding, Measure, Rule, Severity};
 use crate::domain::model::{
-    Case, CaseEvent, Channel, ContactData, Debt, Direction, EventKind, Jurisdiction, LenderType,
-    Target, Tick,
+    Case, CaseEvent, Channel, ContactData, Debt, Direction, EventKind, LenderType, Target, Tick,
 };
 use crate::domain::{phone, time};
 
@@ -396,33 +395,5 @@ pub(super) fn clusters(times: &[i64], span_secs: i64, min: usize) -> Vec<(usize,
             }
         }
     }
-    out
-}
-
-/// Check the case's log against the rules of `jurisdiction`, in the zone of
-/// `case.settings.time_zone`. `today` (local) decides which reply deadlines
-/// have passed. Sorted most serious first, then by first contact.
-pub fn check(case: &Case, jurisdiction: Jurisdiction, today: NaiveDate) -> Vec<Finding> {
-    let ctx = Ctx::new(case);
-    let mut out = Vec::new();
-    match jurisdiction {
-        Jurisdiction::Cn => super::cn::check(&ctx, today, &mut out),
-        Jurisdiction::Us => super::us::check(&ctx, &mut out),
-        Jurisdiction::In | Jurisdiction::Ph | Jurisdiction::Au | Jurisdiction::Tw => {
-            super::other::check(&ctx, jurisdiction, &mut out)
-        }
-        // HK-CODE and UK-CONC give no clock times: catalog information only.
-        Jurisdiction::Hk | Jurisdiction::Uk => {}
-    }
-    out.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then(a.when.cmp(&b.when))
-            .then(a.rule.id.cmp(b.rule.id))
-            .then_with(|| a.creditor.cmp(&b.creditor))
-            .then_with(|| a.contacts.cmp(&b.contacts))
-            .then_with(|| a.measure.cmp(&b.measure))
-            .then_with(|| a.debt_id.cmp(&b.debt_id))
-    });
     out
 }

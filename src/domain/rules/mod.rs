@@ -7,6 +7,7 @@
 //! others say what the source says (`rules.md` §1).
 
 mod catalog;
+mod check;
 mod cn;
 mod engine;
 mod other;
@@ -24,7 +25,7 @@ use crate::domain::model::{EventKind, Jurisdiction, LenderType, Place, RecordId,
 use crate::i18n::{Lang, Text};
 
 pub use catalog::{catalog, rule, RULES};
-pub use engine::check;
+pub use check::check;
 pub use stats::{distinct_days, per_day, summary, week_hour, Summary};
 pub use us::inconvenient_event;
 

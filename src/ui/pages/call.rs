@@ -11,7 +11,7 @@ use crate::domain::agreement::InstalmentStatus;
 use crate::domain::call::{self, AgreementCard, CallLog, HotlineAnswers};
 use crate::domain::contacts;
 use crate::domain::model::{Source, Tick};
-use crate::domain::{labels, money, time};
+use crate::domain::{labels, money, numberbook, time};
 use crate::i18n::call::CallKey as K;
 use crate::i18n::{fill, Key, Lang};
 use crate::storage::SaveError;
@@ -43,7 +43,7 @@ pub fn CallPage() -> impl IntoView {
         let mut l = CallLog::start(browser::now(), &zone_name(state));
         l.debt_id = state
             .case
-            .with_untracked(|c| contacts::suggest_debt(c, ""))
+            .with_untracked(|c| numberbook::suggest_debt(c, ""))
             .unwrap_or_default();
         l
     }));
@@ -395,7 +395,7 @@ pub fn HotlinePage() -> impl IntoView {
         state
             .case
             .with_untracked(|c| {
-                contacts::suggest_debt(c, "").or_else(|| {
+                numberbook::suggest_debt(c, "").or_else(|| {
                     c.debts
                         .iter()
                         .find(|d| !d.hotline.is_empty())

@@ -10,7 +10,7 @@ use crate::domain::labels;
 use crate::domain::model::{
     Channel, ClaimedOrg, Contact, Direction, Outcome, Source, Target, Tick,
 };
-use crate::domain::time;
+use crate::domain::{numberbook, time};
 use crate::i18n::{fill, Key, Lang};
 use crate::storage::{Problem, SaveError, StoreKey};
 use crate::ui::browser;
@@ -64,7 +64,7 @@ fn new_draft(state: AppState) -> ContactDraft {
     let mut d = ContactDraft::quick(browser::now(), &zone_name(state));
     d.debt_id = state
         .case
-        .with_untracked(|c| contacts::suggest_debt(c, ""))
+        .with_untracked(|c| numberbook::suggest_debt(c, ""))
         .unwrap_or_default();
     d
 }
@@ -240,7 +240,7 @@ fn ContactForm(
                     on_input=move |ev| {
                         let v = event_target_value(&ev);
                         let auto = debt_auto.get_untracked();
-                        let suggestion = if auto { state.case.with_untracked(|c| contacts::suggest_debt(c, &v)) } else { None };
+                        let suggestion = if auto { state.case.with_untracked(|c| numberbook::suggest_debt(c, &v)) } else { None };
                         draft.update(|d| {
                             d.from_number = v;
                             if let Some(id) = suggestion { d.debt_id = id; }

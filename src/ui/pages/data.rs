@@ -13,6 +13,7 @@ use crate::storage::webcrypto;
 use crate::ui::browser;
 use crate::ui::state::{use_app, Changed};
 use crate::ui::widgets::{JurisdictionSelect, TextField, ZoneSelect};
+use crate::ui::APP_VERSION;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -163,8 +164,6 @@ fn format_bytes(n: f64) -> String {
         format!("{n:.0} B")
     }
 }
-
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Nudge to back up after this many changes since the last export.
 const BACKUP_NUDGE_AFTER: u32 = 20;

@@ -20,8 +20,7 @@ use crate::i18n::{Key, Lang};
 use crate::ui::browser;
 use crate::ui::charts::{HeatMap, PerDayChart};
 use crate::ui::state::use_app;
-
-const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+use crate::ui::APP_VERSION;
 
 /// The report, or the refusal when redaction could not hide every value.
 type Built = Result<Report, RedactionFailed>;

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use super::data::APP_VERSION;
 use crate::domain::codec::{backup, encrypted_backup};
 use crate::domain::strength::{self, check_new_passcode, PasscodeProblem, Span, Tier};
 use crate::i18n::privacy::PrivacyKey;
@@ -12,6 +11,7 @@ use crate::ui::browser;
 use crate::ui::lock::WeakPasscode;
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::TextField;
+use crate::ui::APP_VERSION;
 
 fn problem_key(p: PasscodeProblem) -> PrivacyKey {
     match p {
