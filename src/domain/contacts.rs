@@ -471,6 +471,9 @@ pub enum ContactError {
     InBin(u32),
     /// Restore asked for a contact that is not in the bin.
     NotInBin(u32),
+    /// Every entry number up to [`crate::domain::model::MAX_SEQ`] is used or
+    /// reserved: nothing was added.
+    NoFreeNumber,
 }
 
 /// The fields the hash covers, in a fixed order (serde_json keeps struct order).
@@ -621,13 +624,15 @@ pub fn merge_incoming(case: &mut Case, incoming: Contact) -> Incoming {
         return Incoming::Clash { rewrite };
     }
     let incoming_wins = (incoming.created_at, &incoming.hash) < (local.created_at, &local.hash);
-    if !incoming_wins {
+    // Where ours would move to. With no number free (a hostile or newer
+    // entry at the top) ours keeps its number, as if it had won.
+    let new_seq = case.next_seq();
+    let (true, Some(new_seq)) = (incoming_wins, new_seq) else {
         // Ours keeps the number; the other tab moves its entry and tells us.
         return Incoming::Clash {
             rewrite: vec![local.seq],
         };
-    }
-    let new_seq = case.contacts.iter().map(|c| c.seq).max().unwrap_or(0) + 1;
+    };
     let mut moved = std::mem::replace(&mut case.contacts[i], incoming);
     moved.seq = new_seq;
     case.contacts.push(moved);
@@ -641,9 +646,16 @@ pub fn merge_incoming(case: &mut Case, incoming: Contact) -> Incoming {
     Incoming::Clash { rewrite }
 }
 
-/// Log a new contact. Only the new entry is hashed.
-pub fn add_contact(case: &mut Case, data: ContactData, source: Source, now: DateTime<Utc>) -> u32 {
-    let seq = case.next_seq();
+/// Log a new contact under the next free number. Only the new entry is
+/// hashed. With no number free nothing is added: the caller must say so and
+/// never confirm a save.
+pub fn add_contact(
+    case: &mut Case,
+    data: ContactData,
+    source: Source,
+    now: DateTime<Utc>,
+) -> Result<u32, ContactError> {
+    let seq = case.next_seq().ok_or(ContactError::NoFreeNumber)?;
     let prev = case
         .contacts
         .iter()
@@ -660,7 +672,7 @@ pub fn add_contact(case: &mut Case, data: ContactData, source: Source, now: Date
     };
     contact.hash = contact_hash(&contact, &prev);
     case.contacts.push(contact);
-    seq
+    Ok(seq)
 }
 
 fn position(case: &Case, seq: u32) -> Result<usize, ContactError> {
@@ -1004,7 +1016,8 @@ mod tests {
                 },
                 Source::Manual,
                 "2026-03-04T14:40:00Z".parse().unwrap(),
-            );
+            )
+            .unwrap();
         }
         // Gaps, as after a merge of two tabs' logs or an import.
         case.contacts.retain(|c| c.seq % 3 != 0);
@@ -1033,13 +1046,15 @@ mod tests {
             data("111"),
             Source::Manual,
             "2026-03-04T14:40:00Z".parse().unwrap(),
-        );
+        )
+        .unwrap();
         add_contact(
             &mut tab_b,
             data("222"),
             Source::Manual,
             "2026-03-04T14:40:01Z".parse().unwrap(),
-        );
+        )
+        .unwrap();
         let a1 = tab_a.contacts[0].clone();
         let b1 = tab_b.contacts[0].clone();
         // A created first: A keeps #1 and rewrites it; B moves its entry to #2.
@@ -1082,13 +1097,15 @@ mod tests {
             data("orig"),
             Source::Manual,
             t("2026-03-04T14:40:00Z"),
-        );
+        )
+        .unwrap();
         add_contact(
             &mut base,
             data("next"),
             Source::Manual,
             t("2026-03-04T14:41:00Z"),
-        );
+        )
+        .unwrap();
         let (mut tab_a, mut tab_b) = (base.clone(), base.clone());
         edit_contact(&mut tab_a, 1, data("edit-a"), t("2026-03-05T10:00:00Z")).unwrap();
         edit_contact(&mut tab_b, 1, data("edit-b"), t("2026-03-05T10:00:01Z")).unwrap();
@@ -1132,7 +1149,8 @@ mod tests {
             data("orig"),
             Source::Manual,
             t("2026-03-04T14:40:00Z"),
-        );
+        )
+        .unwrap();
         let old = case.contacts[0].clone();
         edit_contact(&mut case, 1, data("new"), t("2026-03-05T10:00:00Z")).unwrap();
         // Storage holds the older version (a stale write): ours is written back.
@@ -1153,8 +1171,8 @@ mod tests {
         let at: DateTime<Utc> = "2026-03-04T14:40:00Z".parse().unwrap();
         let mut tab_a = Case::default();
         let mut tab_b = Case::default();
-        add_contact(&mut tab_a, data("111"), Source::Manual, at);
-        add_contact(&mut tab_b, data("222"), Source::Manual, at);
+        add_contact(&mut tab_a, data("111"), Source::Manual, at).unwrap();
+        add_contact(&mut tab_b, data("222"), Source::Manual, at).unwrap();
         let (a1, b1) = (tab_a.contacts[0].clone(), tab_b.contacts[0].clone());
         assert!(matches!(
             merge_incoming(&mut tab_a, b1),
@@ -1207,7 +1225,7 @@ mod tests {
             debt_id: Some("d1".into()),
             ..Default::default()
         };
-        add_contact(&mut case, data, Source::Manual, now());
+        add_contact(&mut case, data, Source::Manual, now()).unwrap();
         assert_eq!(suggest_debt(&case, "10086"), Some("d1".into()));
     }
 
@@ -1556,7 +1574,7 @@ mod tests {
         let mut case = Case::default();
         for i in 0..n {
             let d = data(&format!("2026-03-01T10:{i:02}:00+08:00"), "13800138000");
-            add_contact(&mut case, d, Source::Manual, now());
+            add_contact(&mut case, d, Source::Manual, now()).unwrap();
         }
         case
     }
@@ -1588,7 +1606,8 @@ mod tests {
             data("2026-03-02T10:00:00+08:00", "1"),
             Source::Imported,
             now(),
-        );
+        )
+        .unwrap();
         let after: Vec<String> = case
             .contacts
             .iter()
@@ -1742,7 +1761,7 @@ mod tests {
             let mut d = data(t, n);
             d.channel = ch;
             d.notes = notes.into();
-            add_contact(&mut case, d, Source::Manual, now());
+            add_contact(&mut case, d, Source::Manual, now()).unwrap();
         }
         case.contacts[0].data.ticks.insert(Tick::Insult);
         case.contacts[2].data.debt_id = Some("d1".into());
@@ -1865,34 +1884,39 @@ mod tests {
             data("2026-03-07T09:00:00-05:00", "1"),
             Source::Manual,
             now(),
-        );
+        )
+        .unwrap();
         // 21:30 Shanghai: earlier instant, logged later.
         add_contact(
             &mut case,
             data("2026-03-07T21:30:00+08:00", "2"),
             Source::Manual,
             now(),
-        );
+        )
+        .unwrap();
         // After the US switch to EDT (8 March): 09:00 -04:00 = 21:00 Shanghai 8 March.
         add_contact(
             &mut case,
             data("2026-03-08T09:00:00-04:00", "3"),
             Source::Manual,
             now(),
-        );
+        )
+        .unwrap();
         add_contact(
             &mut case,
             data("2026-03-08T21:30:00+08:00", "4"),
             Source::Manual,
             now(),
-        );
+        )
+        .unwrap();
         // Same instant as seq 3 in another offset: tie broken by seq.
         add_contact(
             &mut case,
             data("2026-03-08T13:00:00+00:00", "5"),
             Source::Manual,
             now(),
-        );
+        )
+        .unwrap();
         let order = seqs(&filter(&case, &ContactFilter::default(), shanghai()));
         assert_eq!(order, [4, 5, 3, 1, 2]);
     }
@@ -1905,13 +1929,15 @@ mod tests {
             data("2026-03-05T10:00:00+08:00", "95555"),
             Source::Manual,
             now(),
-        );
+        )
+        .unwrap();
         add_contact(
             &mut case,
             data("2026-03-06T10:00:00+08:00", "wx:collector"),
             Source::Manual,
             now(),
-        );
+        )
+        .unwrap();
         let known = known_numbers(&case);
         assert_eq!(
             known,
@@ -1968,12 +1994,84 @@ mod tests {
         );
 
         let mut case = Case::default();
-        add_contact(&mut case, a.clone(), Source::Manual, now());
+        add_contact(&mut case, a.clone(), Source::Manual, now()).unwrap();
         assert_eq!(
             find_duplicate(&case, &data("2026-03-01T10:00:30+08:00", "13800138000")),
             Some(1)
         );
         delete_contact(&mut case, 1, now()).unwrap();
         assert_eq!(find_duplicate(&case, &a), None);
+    }
+
+    /// Issue 18 item 4: a contact numbered 4294967295 made every later save
+    /// confirm "第 0 条" while nothing new was stored.
+    #[test]
+    fn no_entry_is_confirmed_when_no_number_is_free() {
+        use crate::domain::model::MAX_SEQ;
+        let d = ContactData::default();
+        let mut case = Case::default();
+        assert_eq!(
+            add_contact(&mut case, d.clone(), Source::Manual, now()),
+            Ok(1)
+        );
+
+        case.contacts[0].seq = MAX_SEQ - 1;
+        rehash_chain(&mut case.contacts);
+        assert_eq!(
+            add_contact(&mut case, d.clone(), Source::Manual, now()),
+            Ok(MAX_SEQ)
+        );
+        let before = case.clone();
+        assert_eq!(
+            add_contact(&mut case, d.clone(), Source::Manual, now()),
+            Err(ContactError::NoFreeNumber)
+        );
+        assert_eq!(case, before, "nothing added");
+
+        // A hostile or newer entry far past the limit: refused, no overflow.
+        for huge in [MAX_SEQ + 1, u32::MAX - 1, u32::MAX] {
+            let mut case = Case {
+                reserved_seq: huge,
+                ..Case::default()
+            };
+            assert_eq!(case.next_seq(), None);
+            assert_eq!(
+                add_contact(&mut case, d.clone(), Source::Manual, now()),
+                Err(ContactError::NoFreeNumber)
+            );
+            assert!(case.contacts.is_empty());
+            let mut case = before.clone();
+            case.contacts[1].seq = huge;
+            assert_eq!(
+                add_contact(&mut case, d.clone(), Source::Manual, now()),
+                Err(ContactError::NoFreeNumber)
+            );
+        }
+    }
+
+    /// Another tab's entry arriving at a number this tab holds moves ours to
+    /// a new number; with the last number taken it must not overflow.
+    #[test]
+    fn a_clash_at_the_last_number_does_not_overflow() {
+        let data = |n: &str| ContactData {
+            from_number: n.into(),
+            ..Default::default()
+        };
+        let at: DateTime<Utc> = "2026-03-04T14:40:00Z".parse().unwrap();
+        let mut tab_a = Case::default();
+        let mut tab_b = Case::default();
+        add_contact(&mut tab_a, data("111"), Source::Manual, at).unwrap();
+        add_contact(&mut tab_b, data("222"), Source::Manual, at).unwrap();
+        for tab in [&mut tab_a, &mut tab_b] {
+            tab.contacts[0].seq = u32::MAX;
+            rehash_chain(&mut tab.contacts);
+        }
+        let (a1, b1) = (tab_a.contacts[0].clone(), tab_b.contacts[0].clone());
+        let _ = merge_incoming(&mut tab_a, b1);
+        let _ = merge_incoming(&mut tab_b, a1);
+        for tab in [&tab_a, &tab_b] {
+            assert!(tab.contacts.iter().all(|c| c.seq != 0), "no wrap to 0");
+            assert!(tab.contacts.windows(2).all(|w| w[0].seq < w[1].seq));
+        }
     }
 }

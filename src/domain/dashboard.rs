@@ -104,7 +104,8 @@ mod tests {
                 data,
                 Source::Manual,
                 "2026-03-26T00:00:00Z".parse().unwrap(),
-            );
+            )
+            .unwrap();
         }
         let dash = dashboard(&case, d("2026-03-25"));
         assert_eq!(dash.contacts_this_week, 2);

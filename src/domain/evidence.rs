@@ -2474,7 +2474,7 @@ mod tests {
                 data.attachments.push(proof("短信.png", 'c'));
                 data.notes = "很长的备注".repeat(100);
             }
-            add_contact(&mut case, data, Source::Manual, now());
+            add_contact(&mut case, data, Source::Manual, now()).unwrap();
         }
         case
     }
@@ -2989,7 +2989,7 @@ mod tests {
                 from_number: format!("02199{:06}", i % 50),
                 ..ContactData::default()
             };
-            add_contact(&mut case, data, Source::Imported, now());
+            add_contact(&mut case, data, Source::Imported, now()).unwrap();
         }
         let r = report(
             &case,

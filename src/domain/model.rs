@@ -25,6 +25,13 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
 /// and a merge can tell records apart.
 pub type RecordId = String;
 
+/// The highest contact sequence number. 10,000 entries is the size the app
+/// is built and tested for; a thousand times that leaves room for a lifetime
+/// of logging and phone imports while staying far from `u32::MAX`, so
+/// `seq + 1` can never overflow. Backups with a larger number are refused and
+/// no entry is ever given one.
+pub const MAX_SEQ: u32 = 10_000_000;
+
 /// Money in minor units (fen, cents). Never a float.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -613,7 +620,7 @@ pub struct PastVersion {
 /// One logged contact. `seq` and `created_at` never change after creation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
-    /// Sequence number, 1-based, in order of entry; unique.
+    /// Sequence number, 1-based, in order of entry; unique; at most [`MAX_SEQ`].
     pub seq: u32,
     pub created_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "is_default")]
@@ -732,9 +739,14 @@ impl Case {
     pub fn active_contacts(&self) -> impl Iterator<Item = &Contact> {
         self.contacts.iter().filter(|c| c.is_active())
     }
-    pub fn next_seq(&self) -> u32 {
+    /// The number the next new entry takes: after every entry and every
+    /// reserved number. None when that would pass [`MAX_SEQ`]: no number is
+    /// free, and nothing may be saved as if one were.
+    pub fn next_seq(&self) -> Option<u32> {
         let last = self.contacts.iter().map(|c| c.seq).max().unwrap_or(0);
-        last.max(self.reserved_seq) + 1
+        last.max(self.reserved_seq)
+            .checked_add(1)
+            .filter(|seq| *seq <= MAX_SEQ)
     }
     /// The agreement that governs a debt: the latest one reached.
     pub fn governing_agreement(&self, debt_id: &str) -> Option<&Agreement> {

@@ -315,7 +315,8 @@ mod tests {
             call("2026-03-01T10:00:00+08:00", "138 0013 8000", Some("d2")),
             Source::Manual,
             now(),
-        );
+        )
+        .unwrap();
         assert_eq!(lender_of(&c, "+8613800138000").as_deref(), Some("d2"));
     }
 
@@ -357,7 +358,7 @@ mod tests {
             ("2026-03-02T10:00:00+08:00", "021 61234567", Some("d2")),
             ("2026-03-03T10:00:00+08:00", "13800138000", None),
         ] {
-            add_contact(&mut c, call(at, n, d), Source::Imported, now());
+            add_contact(&mut c, call(at, n, d), Source::Imported, now()).unwrap();
         }
         assert!(past_to_attribute(&c, "d1").is_empty());
         assert_eq!(unattributed(&c), 3);
@@ -393,7 +394,7 @@ mod tests {
             ("2026-03-02T10:00:00+08:00", "+86 95188"),
             ("2026-03-03T10:00:00+08:00", "139 0000 0000"),
         ] {
-            add_contact(&mut c, call(at, n, Some("d1")), Source::Manual, now());
+            add_contact(&mut c, call(at, n, Some("d1")), Source::Manual, now()).unwrap();
         }
         let book = entries(&c, "d1");
         let rows: Vec<_> = book

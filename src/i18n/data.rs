@@ -36,4 +36,5 @@ strings! { DataKey;
     NeutralName => "在主屏幕上用不显眼的名称和图标（“笔记”）", "在主畫面上用不顯眼的名稱和圖示（「筆記」）", "Use a neutral name and icon (\"Notes\") on the home screen";
     NeutralNameHelp => "适合和家人共用手机。请在“添加到主屏幕”之前打开，下次打开页面时生效。", "適合和家人共用手機。請在「加入主畫面」之前開啟，下次打開頁面時生效。", "For a shared phone. Turn it on before adding to the home screen; it applies from the next page load.";
     ErrTruncated => "这个备份不完整（文件被截断了，可能没下载完或没复制完）。请重新导出或重新下载完整的文件。", "這個備份不完整（檔案被截斷了，可能沒下載完或沒複製完）。請重新匯出或重新下載完整的檔案。", "This backup is incomplete (cut off: the download or copy did not finish). Export or download the whole file again.";
+    ErrMergeNoNumber => "合并后联系记录编号会超过上限（最多 {0} 号），所以没有合并。现有记录没有任何改动。", "合併後聯繫記錄編號會超過上限（最多 {0} 號），所以沒有合併。現有記錄沒有任何改動。", "Merging would number contacts past the limit ({0}), so nothing was merged; nothing stored was changed.";
 }

@@ -190,4 +190,5 @@ strings! { Key;
     CallOpen => "来电", "來電", "On a call";
     CallOpenHelp => "正在接催收电话？打开来电助手：该说什么、记下发生了什么", "正在接催收電話？打開來電助手：該說什麼、記下發生了什麼", "A collector on the line? Open the call companion: what to say, and a log of what happens";
     CallReviewNote => "这次通话已整理成一条记录：请核对时间、时长和勾选的内容，然后保存。", "這次通話已整理成一筆記錄：請核對時間、時長和勾選的內容，然後儲存。", "The call is ready as one entry: check the time, the duration and what is ticked, then save.";
+    NoFreeNumber => "没有保存：记录编号已经用完（最多 {0} 号），新记录无法编号。请先导出备份。", "沒有儲存：記錄編號已經用完（最多 {0} 號），新記錄無法編號。請先匯出備份。", "Not saved: entry numbers are used up (at most {0}), so a new entry cannot be numbered. Export a backup first.";
 }

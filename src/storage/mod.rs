@@ -905,7 +905,11 @@ impl Store {
     /// ones on the way raise [`Store::reserved_seq`].
     pub fn unseen_contacts(&mut self, max_seq: u32) -> Vec<Contact> {
         let mut out = Vec::new();
-        for seq in max_seq.saturating_add(1).. {
+        // Nothing comes after the last number (and probing must not wrap).
+        let Some(first) = max_seq.checked_add(1) else {
+            return out;
+        };
+        for seq in first..=u32::MAX {
             let name = StoreKey::Contact(seq).name();
             let Ok(Some(raw)) = self.backend.get(&name) else {
                 break;

@@ -257,7 +257,8 @@ fn an_edit_written_over_by_another_tab_is_kept_in_the_history_and_written_back()
         data("orig"),
         Default::default(),
         at("2026-03-04T14:00:00Z"),
-    );
+    )
+    .unwrap();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     edit_contact(&mut mine, 1, data("mine"), at("2026-03-05T10:00:00Z")).unwrap();
     edit_contact(&mut theirs, 1, data("theirs"), at("2026-03-05T10:00:01Z")).unwrap();
@@ -316,10 +317,10 @@ fn an_unreadable_contact_after_ours_is_never_written_over() {
 /// The seq a new entry gets after `load`, as the app hands it out.
 fn next_after_load(s: &mut Store) -> u32 {
     let loaded = s.load();
-    let max = loaded.case.next_seq() - 1;
+    let max = loaded.case.next_seq().unwrap() - 1;
     let unseen = s.unseen_contacts(max);
     assert!(unseen.is_empty(), "load saw every readable entry");
-    loaded.case.next_seq()
+    loaded.case.next_seq().unwrap()
 }
 
 #[test]
@@ -331,7 +332,7 @@ fn a_quarantined_entry_number_is_never_given_again_and_no_copy_is_overwritten() 
     // Something damages a value under #2 again: the first copy stays as it was.
     s.backend.set("dek:c:2", "{second damage").unwrap();
     let loaded = s.load();
-    assert_eq!(loaded.case.next_seq(), 4);
+    assert_eq!(loaded.case.next_seq(), Some(4));
     let mut copies: Vec<String> = s.quarantined().into_iter().map(|(_, t)| t).collect();
     copies.sort();
     assert_eq!(copies, vec!["{first damage", "{second damage"]);
@@ -395,7 +396,7 @@ fn an_entry_stored_under_another_number_is_copied_aside_never_deleted() {
     );
     assert_eq!(
         loaded.case.next_seq(),
-        8,
+        Some(8),
         "neither 5 nor the 7 it claims is reused"
     );
     // A merge-style replace of the case no longer has a stray key to delete.
@@ -431,7 +432,7 @@ fn a_value_the_browser_holds_but_rust_cannot_read_exactly_is_never_touched() {
     let mut s = Store::with_backend(Box::new(b));
     let loaded = s.load();
     assert!(matches!(&loaded.problems[..], [Problem::Unreadable { key, .. }] if key == "dek:c:2"));
-    assert_eq!(loaded.case.next_seq(), 3);
+    assert_eq!(loaded.case.next_seq(), Some(3));
     assert!(s.quarantined().is_empty(), "a lossy copy is no copy");
     assert!(matches!(
         s.save_contact(&contact(2)),
@@ -1089,4 +1090,22 @@ mod frozen_format {
         let again: Value = serde_json::to_value(&record).unwrap();
         assert_eq!(again, serde_json::from_str::<Value>(frozen).unwrap());
     }
+}
+
+/// Issue 18 item 4: probing past the last number never wraps to 0 or
+/// reads an entry twice.
+#[test]
+fn probing_for_unseen_entries_stops_at_the_last_number() {
+    let mut s = store_with(&[]);
+    s.save_contact(&contact(u32::MAX - 1)).unwrap();
+    s.save_contact(&contact(u32::MAX)).unwrap();
+    s.save_contact(&contact(1)).unwrap();
+    let unseen = s.unseen_contacts(u32::MAX - 2);
+    assert_eq!(
+        unseen.iter().map(|c| c.seq).collect::<Vec<_>>(),
+        vec![u32::MAX - 1, u32::MAX]
+    );
+    assert!(s.unseen_contacts(u32::MAX).is_empty());
+    let loaded = s.load();
+    assert_eq!(loaded.case.next_seq(), None, "no number left to hand out");
 }

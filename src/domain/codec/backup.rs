@@ -14,9 +14,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domain::contacts::{rehash_chain, verify_chain};
+use crate::domain::contacts::{rehash_chain, verify_chain, ContactError};
 use crate::domain::hash::sha256_hex;
-use crate::domain::model::{Case, Contact, Debtor, RecordId};
+use crate::domain::model::{Case, Contact, Debtor, RecordId, MAX_SEQ};
 
 pub const BACKUP_TYPE: &str = "debt-evidence-kit-backup";
 /// Schema this build writes and the newest it reads.
@@ -202,7 +202,7 @@ pub struct ImportPreview {
 
 /// What [`merge`] would do, computed by the same code so the numbers match.
 pub fn preview(current: &Case, incoming: &Case) -> ImportPreview {
-    let (_, counts) = merge_counted(current, incoming);
+    let (_, counts, _) = merge_counted(current, incoming);
     let instants = incoming.contacts.iter().map(|c| c.data.at);
     let contact_range = instants.clone().min().zip(instants.max());
     ImportPreview {
@@ -222,8 +222,16 @@ pub fn preview(current: &Case, incoming: &Case) -> ImportPreview {
 /// contact edited since). Otherwise it is added, keeping its seq if free, or
 /// appended with a new seq. Debts, agreements and events match by id. The
 /// hash chain is recomputed afterwards.
-pub fn merge(current: &Case, incoming: &Case) -> Case {
-    merge_counted(current, incoming).0
+///
+/// Refused, with nothing changed, when a contact would need a number past
+/// [`MAX_SEQ`].
+pub fn merge(current: &Case, incoming: &Case) -> Result<Case, ContactError> {
+    let (merged, _, fits) = merge_counted(current, incoming);
+    if fits {
+        Ok(merged)
+    } else {
+        Err(ContactError::NoFreeNumber)
+    }
 }
 
 /// The incoming file replaces everything.
@@ -231,7 +239,9 @@ pub fn replace(backup: Backup) -> Case {
     backup.case
 }
 
-fn merge_counted(current: &Case, incoming: &Case) -> (Case, ImportPreview) {
+/// The merged case, the counts, and whether every contact got a number
+/// (when not, the case is incomplete and must not be stored).
+fn merge_counted(current: &Case, incoming: &Case) -> (Case, ImportPreview, bool) {
     let mut merged = current.clone();
     let mut counts = ImportPreview::default();
 
@@ -241,9 +251,10 @@ fn merge_counted(current: &Case, incoming: &Case) -> (Case, ImportPreview) {
     }
     let mut seqs: HashSet<u32> = merged.contacts.iter().map(|c| c.seq).collect();
     // Past every incoming seq too, so a renumbered contact never takes the
-    // seq a later incoming contact keeps.
-    let incoming_max = incoming.contacts.iter().map(|c| c.seq).max().unwrap_or(0);
-    let mut next_seq = merged.next_seq().max(incoming_max.saturating_add(1));
+    // seq a later incoming contact keeps. Counted in u64: no overflow.
+    let top = |c: &Case| c.contacts.iter().map(|c| c.seq).max().unwrap_or(0);
+    let mut next_seq = u64::from(top(current).max(current.reserved_seq).max(top(incoming))) + 1;
+    let mut fits = true;
 
     let mut incoming_contacts: Vec<&Contact> = incoming.contacts.iter().collect();
     incoming_contacts.sort_by_key(|c| c.seq);
@@ -263,12 +274,18 @@ fn merge_counted(current: &Case, incoming: &Case) -> (Case, ImportPreview) {
         // entry (see `Case::reserved_seq`): never put another entry there.
         if seqs.contains(&c.seq) || c.seq <= current.reserved_seq {
             counts.contacts.conflicting += 1;
-            added.seq = next_seq;
+            match u32::try_from(next_seq).ok().filter(|s| *s <= MAX_SEQ) {
+                Some(seq) => added.seq = seq,
+                None => {
+                    fits = false;
+                    continue;
+                }
+            }
         } else {
             counts.contacts.new += 1;
         }
         seqs.insert(added.seq);
-        next_seq = next_seq.max(added.seq.saturating_add(1));
+        next_seq = next_seq.max(u64::from(added.seq) + 1);
         by_created
             .entry(added.created_at)
             .or_default()
@@ -283,7 +300,7 @@ fn merge_counted(current: &Case, incoming: &Case) -> (Case, ImportPreview) {
     if merged.debtor == Debtor::default() {
         merged.debtor = incoming.debtor.clone();
     }
-    (merged, counts)
+    (merged, counts, fits)
 }
 
 fn merge_by_id<T: Clone + PartialEq>(
@@ -320,11 +337,11 @@ mod tests {
     fn merging_into_a_fresh_device_brings_the_profile_but_never_overwrites_one() {
         let mut incoming = Case::default();
         incoming.debtor.name = "王小明".into();
-        let merged = merge(&Case::default(), &incoming);
+        let merged = merge(&Case::default(), &incoming).unwrap();
         assert_eq!(merged.debtor.name, "王小明");
         let mut current = Case::default();
         current.debtor.phone = "13800000000".into();
-        let merged = merge(&current, &incoming);
+        let merged = merge(&current, &incoming).unwrap();
         assert_eq!(merged.debtor, current.debtor);
     }
 
@@ -393,7 +410,8 @@ mod tests {
                 d,
                 Source::Manual,
                 now() + chrono::Duration::seconds(i as i64),
-            );
+            )
+            .unwrap();
         }
         let edited = ContactData {
             notes: "更正".into(),
@@ -540,11 +558,11 @@ mod tests {
     #[test]
     fn merge_into_empty_and_twice() {
         let incoming = rich_case();
-        let merged = merge(&Case::default(), &incoming);
+        let merged = merge(&Case::default(), &incoming).unwrap();
         assert_eq!(merged.contacts, incoming.contacts);
         assert_eq!(merged.debts, incoming.debts);
-        assert_eq!(merge(&merged, &incoming), merged);
-        assert_eq!(merge(&incoming, &incoming), incoming);
+        assert_eq!(merge(&merged, &incoming).unwrap(), merged);
+        assert_eq!(merge(&incoming, &incoming).unwrap(), incoming);
     }
 
     #[test]
@@ -564,7 +582,8 @@ mod tests {
             d,
             Source::Manual,
             "2026-03-05T02:00:00Z".parse().unwrap(),
-        );
+        )
+        .unwrap();
         let incoming = rich_case();
 
         let p = preview(&current, &incoming);
@@ -598,7 +617,7 @@ mod tests {
         );
         assert!(p.incoming_chain_ok);
 
-        let merged = merge(&current, &incoming);
+        let merged = merge(&current, &incoming).unwrap();
         assert_eq!(merged.contacts.len(), 3);
         assert_eq!(
             merged.contacts[0].data, current.contacts[0].data,
@@ -610,7 +629,7 @@ mod tests {
         assert_eq!(merged.contacts[2].history, incoming.contacts[0].history);
         assert_eq!(merged.debts[0].lender, "mine");
         assert!(verify_chain(&merged.contacts).ok);
-        assert_eq!(merge(&merged, &incoming), merged);
+        assert_eq!(merge(&merged, &incoming).unwrap(), merged);
         assert_eq!(preview(&merged, &incoming).contacts.identical, 2);
     }
 
@@ -620,10 +639,29 @@ mod tests {
         current.contacts.clear();
         current.reserved_seq = 5;
         let incoming = rich_case();
-        let merged = merge(&current, &incoming);
+        let merged = merge(&current, &incoming).unwrap();
         assert!(merged.contacts.iter().all(|c| c.seq > 5));
         assert_eq!(merged.contacts.len(), incoming.contacts.len());
         assert_eq!(merged.reserved_seq, 5);
+    }
+
+    /// Issue 18 item 4: numbers handed out by a merge are checked too.
+    #[test]
+    fn merge_never_numbers_past_the_limit() {
+        let mut current = rich_case();
+        current.contacts[1].seq = MAX_SEQ;
+        rehash_chain(&mut current.contacts);
+        let mut incoming = rich_case();
+        // Another #1: it needs a new number, after MAX_SEQ.
+        incoming.contacts[0].data.notes = "other".into();
+        rehash_chain(&mut incoming.contacts);
+        assert_eq!(merge(&current, &incoming), Err(ContactError::NoFreeNumber));
+        assert_eq!(preview(&current, &incoming).contacts.conflicting, 1);
+        current.contacts[1].seq = MAX_SEQ - 1;
+        rehash_chain(&mut current.contacts);
+        let merged = merge(&current, &incoming).unwrap();
+        assert_eq!(merged.contacts.last().map(|c| c.seq), Some(MAX_SEQ));
+        assert_eq!(merged.contacts.len(), 3);
     }
 
     #[test]
@@ -635,7 +673,7 @@ mod tests {
             ..current.contacts[0].data.clone()
         };
         edit_contact(&mut current, 1, newer, now()).unwrap();
-        let merged = merge(&current, &old);
+        let merged = merge(&current, &old).unwrap();
         assert_eq!(merged, current);
     }
 
@@ -709,8 +747,8 @@ mod tests {
     proptest! {
         #[test]
         fn merge_is_idempotent(a in arb_case(), b in arb_case()) {
-            let once = merge(&a, &b);
-            prop_assert_eq!(&merge(&once, &b), &once);
+            let once = merge(&a, &b).unwrap();
+            prop_assert_eq!(&merge(&once, &b).unwrap(), &once);
             prop_assert!(verify_chain(&once.contacts).ok);
             // Nothing existing is lost.
             for c in &a.contacts {

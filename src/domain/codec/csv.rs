@@ -292,7 +292,7 @@ mod tests {
             mime: String::new(),
             sha256: "ab12".into(),
         });
-        add_contact(&mut case, d.clone(), Source::Manual, now());
+        add_contact(&mut case, d.clone(), Source::Manual, now()).unwrap();
         add_contact(
             &mut case,
             ContactData {
@@ -301,7 +301,8 @@ mod tests {
             },
             Source::Manual,
             now(),
-        );
+        )
+        .unwrap();
         edit_contact(
             &mut case,
             1,

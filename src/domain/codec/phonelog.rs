@@ -1879,7 +1879,7 @@ mod tests {
     fn stored(case: &mut Case, p: &ImportParse) {
         let now: DateTime<Utc> = "2026-03-10T12:00:00Z".parse().unwrap();
         for d in plan(p, &all(p), case).contacts {
-            add_contact(case, d, Source::Imported, now);
+            add_contact(case, d, Source::Imported, now).unwrap();
         }
     }
 
@@ -1897,7 +1897,7 @@ mod tests {
         // Stored as the file wrote it.
         assert_eq!(first.contacts[0].from_number, "+8613800138000");
         for d in first.contacts {
-            add_contact(&mut case, d, Source::Imported, now);
+            add_contact(&mut case, d, Source::Imported, now).unwrap();
         }
         // Import the same file again: nothing new, and the rule is named.
         let again = plan(&p, &picked, &case);
@@ -1989,7 +1989,7 @@ mod tests {
             from_number: "138 0013 8000".into(),
             ..ContactData::default()
         };
-        add_contact(&mut case, typed, Source::Manual, now);
+        add_contact(&mut case, typed, Source::Manual, now).unwrap();
         let t0 = 1_709_560_800_000i64; // 22:00:00 in Shanghai
         let xml = |rows: &[(i64, u8)]| {
             let calls: String = rows
@@ -2127,7 +2127,7 @@ mod tests {
         case.settings.jurisdiction = Jurisdiction::Cn;
         case.debtor.phone = "13800000000".into();
         for d in plan(&p, &[String::new()].into(), &case).contacts {
-            add_contact(&mut case, d, Source::Imported, now);
+            add_contact(&mut case, d, Source::Imported, now).unwrap();
         }
         assert_eq!(case.contacts.len(), 7);
         let today = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();

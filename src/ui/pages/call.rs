@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::domain::agreement::InstalmentStatus;
 use crate::domain::call::{self, AgreementCard, CallLog, HotlineAnswers};
 use crate::domain::contacts;
-use crate::domain::model::{Source, Tick};
+use crate::domain::model::{Source, Tick, MAX_SEQ};
 use crate::domain::{labels, money, numberbook, time};
 use crate::i18n::call::CallKey as K;
 use crate::i18n::{fill, Key, Lang};
@@ -421,7 +421,7 @@ pub fn HotlinePage() -> impl IntoView {
     let started = RwSignal::new((browser::now(), browser::monotonic_ms()));
     let answers = RwSignal::new(HotlineAnswers::default());
     let message = RwSignal::new(None::<String>);
-    let failed = RwSignal::new(None::<&'static str>);
+    let failed = RwSignal::new(None::<String>);
     let saved_with_agreement = RwSignal::new(false);
     let debts = Memo::new(move |_| {
         state.case.with(|c| {
@@ -436,7 +436,7 @@ pub fn HotlinePage() -> impl IntoView {
         let lang = state.lang.get_untracked();
         let (id, hotline) = (debt_id.get_untracked(), number.get_untracked());
         if id.is_empty() || hotline.trim().is_empty() {
-            failed.set(Some(state.t(K::HotlineInvalid)));
+            failed.set(Some(state.t(K::HotlineInvalid).into()));
             return;
         }
         let (at, mono) = started.get_untracked();
@@ -446,14 +446,18 @@ pub fn HotlinePage() -> impl IntoView {
         let draft = call::hotline_draft(at, &zone, secs, &id, &hotline, &a, lang);
         let now = browser::now();
         let Ok((data, _)) = contacts::validate(&draft, now) else {
-            failed.set(Some(state.t(K::HotlineInvalid)));
+            failed.set(Some(state.t(K::HotlineInvalid).into()));
             return;
         };
         let local = time::local(&data.at, time::zone(&zone));
-        let mut seq = 0;
+        let mut added = None;
         let mut filled = false;
         let result = state.apply(|case| {
-            seq = contacts::add_contact(case, data, Source::Manual, now);
+            // No number free: nothing is added, nothing filled in.
+            let Ok(seq) = contacts::add_contact(case, data, Source::Manual, now) else {
+                return vec![];
+            };
+            added = Some(seq);
             let mut changed = vec![Changed::Contact(seq)];
             if let Some(d) = case
                 .debts
@@ -472,8 +476,15 @@ pub fn HotlinePage() -> impl IntoView {
             }
             changed
         });
+        let Some(seq) = added else {
+            failed.set(Some(fill(
+                state.t(Key::NoFreeNumber),
+                &[&MAX_SEQ.to_string()],
+            )));
+            return;
+        };
         if not_kept(&result) {
-            failed.set(Some(state.t(K::HotlineSaveFailed)));
+            failed.set(Some(state.t(K::HotlineSaveFailed).into()));
             return;
         }
         failed.set(None);

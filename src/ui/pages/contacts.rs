@@ -8,7 +8,7 @@ use crate::domain::contacts::{
 };
 use crate::domain::labels;
 use crate::domain::model::{
-    Channel, ClaimedOrg, Contact, Direction, Outcome, Source, Target, Tick,
+    Channel, ClaimedOrg, Contact, Direction, Outcome, Source, Target, Tick, MAX_SEQ,
 };
 use crate::domain::{numberbook, time};
 use crate::i18n::{fill, Key, Lang};
@@ -100,6 +100,8 @@ fn ContactForm(
     // (a double tap) would otherwise save the fresh, empty form as another entry.
     let last_saved_at = StoredValue::new(None::<chrono::DateTime<chrono::Utc>>);
     let save_failed = RwSignal::new(false);
+    // Every entry number is taken (see `MAX_SEQ`): nothing was saved.
+    let no_number = RwSignal::new(false);
     // A save waiting for the write lock: a second tap must not save twice.
     let saving = StoredValue::new(false);
     let full = RwSignal::new(start_full);
@@ -148,7 +150,8 @@ fn ContactForm(
                 saving.set_value(true);
                 errors.set(FieldErrors::default());
                 warnings.set(warns);
-                let seq = std::rc::Rc::new(std::cell::Cell::new(0));
+                // None: no number was free, so nothing was added.
+                let seq = std::rc::Rc::new(std::cell::Cell::new(None));
                 let seq_in = seq.clone();
                 let editing = match mode {
                     FormMode::Edit(s) => Some(s),
@@ -157,11 +160,11 @@ fn ContactForm(
                 // Confirmed only once written, under the cross-tab write lock.
                 let save = state.apply_exclusive(editing, move |case| match mode {
                     FormMode::New => {
-                        seq_in.set(contacts::add_contact(case, data, Source::Manual, now));
-                        vec![Changed::Contact(seq_in.get())]
+                        seq_in.set(contacts::add_contact(case, data, Source::Manual, now).ok());
+                        seq_in.get().map(Changed::Contact).into_iter().collect()
                     }
                     FormMode::Edit(s) => {
-                        seq_in.set(s);
+                        seq_in.set(Some(s));
                         // An edit rehashes this entry and every later one.
                         let before = hashes(case);
                         if contacts::edit_contact(case, s, data, now).is_err() {
@@ -175,7 +178,11 @@ fn ContactForm(
                 leptos::task::spawn_local(async move {
                     let result = save.await;
                     saving.try_update_value(|s| *s = false);
-                    let seq = seq.get();
+                    // Never confirmed when not added: the draft stays.
+                    no_number.try_set(seq.get().is_none());
+                    let Some(seq) = seq.get() else {
+                        return;
+                    };
                     // With storage unavailable the entry lives in memory; the
                     // shell's permanent banner already says so.
                     let in_memory = matches!(result, Err(SaveError::Unavailable(_)));
@@ -340,6 +347,9 @@ fn ContactForm(
             </Show>
             <Show when=move || save_failed.get()>
                 <p class="error" role="alert" data-testid="contact-save-failed">{move || state.t(Key::SaveFailedDraftKept)}</p>
+            </Show>
+            <Show when=move || no_number.get()>
+                <p class="error" role="alert" data-testid="contact-no-number">{move || fill(state.t(Key::NoFreeNumber), &[&MAX_SEQ.to_string()])}</p>
             </Show>
             {move || saved_seq.get().filter(|_| mode == FormMode::New).map(|seq| view! {
                 <p class="ok-box" role="status" data-testid="contact-saved">

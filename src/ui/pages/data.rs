@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::passcode::{EncryptedExport, PasscodeSection};
 use super::phone_import::PhoneLogImport;
 use crate::domain::codec::{backup, csv, encrypted_backup};
+use crate::domain::model::MAX_SEQ;
 use crate::i18n::data::DataKey;
 use crate::i18n::privacy::PrivacyKey;
 use crate::i18n::{fill, Key, Lang};
@@ -305,8 +306,13 @@ fn BackupSection() -> impl IntoView {
         let Some(b) = incoming.get_untracked() else {
             return;
         };
-        let merged = state.case.with_untracked(|c| backup::merge(c, &b.case));
-        finish(state.replace_case(merged));
+        match state.case.with_untracked(|c| backup::merge(c, &b.case)) {
+            Ok(merged) => finish(state.replace_case(merged)),
+            Err(_) => error.set(Some(fill(
+                state.t(DataKey::ErrMergeNoNumber),
+                &[&MAX_SEQ.to_string()],
+            ))),
+        }
     };
     let replace = move |_| {
         let Some(b) = incoming.get_untracked() else {

@@ -14,11 +14,11 @@ use crate::domain::codec::phonelog::{
 };
 use crate::domain::codec::sniff::{self, Decoded, Encoding, WrongFile};
 use crate::domain::contacts::add_contact;
-use crate::domain::model::{Channel, ContactData, Source};
+use crate::domain::model::{Channel, ContactData, Source, MAX_SEQ};
 use crate::domain::numberbook;
 use crate::domain::time;
 use crate::i18n::phone_import::PhoneImportKey as K;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, Key, Lang};
 use crate::ui::browser;
 use crate::ui::state::{use_app, Changed};
 
@@ -33,6 +33,8 @@ struct Outcome {
     duplicates: usize,
     errors: usize,
     save_failed: bool,
+    /// Stopped: every entry number is taken (`added` were added before).
+    no_number: bool,
 }
 
 /// Bytes of a file that is not UTF-8 and has no byte-order mark, read as
@@ -296,17 +298,28 @@ pub fn PhoneLogImport() -> impl IntoView {
             let now = browser::now();
             let mut added = 0;
             let mut save_failed = false;
+            let mut no_number = false;
             let mut rest = plan.contacts.into_iter().peekable();
             while rest.peek().is_some() {
                 let chunk: Vec<ContactData> = rest.by_ref().take(CHUNK).collect();
-                added += chunk.len();
-                let r = state.apply(move |case| {
-                    chunk
-                        .into_iter()
-                        .map(|d| Changed::Contact(add_contact(case, d, Source::Imported, now)))
-                        .collect()
+                let want = chunk.len();
+                let mut seqs = Vec::with_capacity(want);
+                let r = state.apply(|case| {
+                    // Stops at the first entry no number is free for.
+                    for d in chunk {
+                        match add_contact(case, d, Source::Imported, now) {
+                            Ok(seq) => seqs.push(seq),
+                            Err(_) => break,
+                        }
+                    }
+                    seqs.iter().copied().map(Changed::Contact).collect()
                 });
+                added += seqs.len();
                 progress.set(Some((added, total)));
+                if seqs.len() < want {
+                    no_number = true;
+                    break;
+                }
                 if r.is_err() {
                     save_failed = true;
                     break;
@@ -320,6 +333,7 @@ pub fn PhoneLogImport() -> impl IntoView {
                 duplicates,
                 errors,
                 save_failed,
+                no_number,
             }));
         });
     };
@@ -397,6 +411,7 @@ pub fn PhoneLogImport() -> impl IntoView {
                     {move || fill(state.t(K::Result), &[&o.added.to_string(), &o.duplicates.to_string(), &o.errors.to_string()])}
                 </p>
                 {o.save_failed.then(|| view! { <p class="error" role="alert">{move || state.t(K::SaveFailed)}</p> })}
+                {o.no_number.then(|| view! { <p class="error" role="alert" data-testid="phonelog-no-number">{move || fill(state.t(Key::NoFreeNumber), &[&MAX_SEQ.to_string()])}</p> })}
             })}
         </section>
     }
