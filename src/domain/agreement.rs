@@ -5,12 +5,13 @@
 //! reached). Everything here takes `today` as a parameter; payments dated after
 //! `today` are treated as not made yet, so a view for a past day is reproducible.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::model::{
     Agreement, ChecklistEntry, ChecklistStatus, FileProof, Instalment, Money, NegotiationChannel,
     Payment, RecordId,
 };
+use super::time;
 use crate::i18n::Text;
 
 /// An instalment due within this many days (and not yet paid) is `DueSoon`:
@@ -33,7 +34,7 @@ pub enum ScheduleError {
     AmountNotPositive,
     /// The total is smaller than one minor unit per instalment.
     TotalTooSmall,
-    /// A due date would fall outside the supported calendar.
+    /// A due date would fall outside the supported years ([`time::YEARS`]).
     DateOutOfRange,
 }
 
@@ -72,6 +73,7 @@ pub fn monthly_schedule(
             let months = u32::try_from(i).map_err(|_| ScheduleError::TooManyInstalments)?;
             let due = first_due
                 .checked_add_months(Months::new(months))
+                .filter(|d| time::YEARS.contains(&d.year()))
                 .ok_or(ScheduleError::DateOutOfRange)?;
             let amount = if i + 1 == count {
                 base + remainder
@@ -974,6 +976,13 @@ mod tests {
             monthly_schedule(Money(100), 3, NaiveDate::MAX),
             Err(ScheduleError::DateOutOfRange)
         );
+        // Past the years a backup may hold (`time::YEARS`): the schedule
+        // could not be exported and read back.
+        assert_eq!(
+            monthly_schedule(Money(1200), 12, d(2200, 6, 1)),
+            Err(ScheduleError::DateOutOfRange)
+        );
+        assert!(monthly_schedule(Money(700), 7, d(2200, 6, 1)).is_ok());
     }
 
     #[test]

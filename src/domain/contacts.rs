@@ -37,7 +37,8 @@ pub const MAX_DURATION_SECS: u32 = 24 * 60 * 60;
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 /// rules.md §2: the same number within ±60 s is one contact.
 pub const DUPLICATE_WINDOW_SECS: i64 = 60;
-/// Earliest year accepted in the date field: catches "0226" for "2026".
+/// Earliest year accepted in the date field: catches "0226" for "2026". The
+/// latest is that of [`time::YEARS`], so every entry can be backed up and read back.
 const MIN_YEAR: i32 = 1970;
 
 // ---------------------------------------------------------------------------
@@ -404,7 +405,7 @@ fn parse_date(raw: &str) -> Result<NaiveDate, FieldError> {
     }
     NaiveDate::parse_from_str(&s, "%Y-%m-%d")
         .ok()
-        .filter(|d| (MIN_YEAR..=9999).contains(&d.year()))
+        .filter(|d| (MIN_YEAR..=*time::YEARS.end()).contains(&d.year()))
         .ok_or(FieldError::InvalidDate)
 }
 
@@ -1299,6 +1300,18 @@ mod tests {
             ),
             (
                 |d| d.date = "0226-03-01".into(),
+                Field::Date,
+                FieldError::InvalidDate,
+            ),
+            // Past the years a backup may hold (`time::YEARS`): the app's
+            // own export must read back (issue 18, item 4).
+            (
+                |d| d.date = "2201-01-01".into(),
+                Field::Date,
+                FieldError::InvalidDate,
+            ),
+            (
+                |d| d.date = "9999-12-31".into(),
                 Field::Date,
                 FieldError::InvalidDate,
             ),

@@ -12,6 +12,7 @@ pub mod dense;
 pub mod evidence;
 pub mod hash;
 pub mod holidays;
+pub mod invariants;
 pub mod labels;
 pub mod model;
 pub mod money;

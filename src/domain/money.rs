@@ -11,6 +11,12 @@ pub enum MoneyError {
     TooLarge,
 }
 
+/// The largest amount the app accepts: 999,999,999,999.99, the most
+/// [`parse_positive`] reads (12 whole digits). More than any personal debt,
+/// and 120 instalments of it still sum far inside `i64`, so totals never
+/// overflow. Stored amounts and backups are held to it as well.
+pub const MAX_AMOUNT: Money = Money(99_999_999_999_999);
+
 /// Parse "1234.5", "1,234.56", "￥1234" into minor units; the amount must be > 0.
 pub fn parse_positive(text: &str) -> Result<Money, MoneyError> {
     let cleaned: String = text
@@ -66,6 +72,18 @@ pub fn format(m: Money) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_largest_amount_typed_is_the_largest_accepted() {
+        assert_eq!(parse_positive("999,999,999,999.99"), Ok(MAX_AMOUNT));
+        assert_eq!(
+            parse_positive("1,000,000,000,000"),
+            Err(MoneyError::TooLarge)
+        );
+        let total =
+            i64::try_from(crate::domain::agreement::MAX_INSTALMENTS).unwrap() * MAX_AMOUNT.0;
+        assert!(total < i64::MAX / 2);
+    }
 
     #[test]
     fn parses_common_forms() {

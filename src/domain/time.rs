@@ -28,6 +28,14 @@ pub const ZONES: [&str; 20] = [
     "UTC",
 ];
 
+/// Years a stored or imported date may fall in. A debt, an agreement or a
+/// collector's call is from living memory, and a schedule runs at most ten
+/// years past its agreement: anything outside is a typing error ("0226" for
+/// "2026") or a hostile file. The bounds also keep every date computation
+/// (months added, zones applied, `.ics` and report formatting) far inside
+/// what chrono represents. Phone logs use a narrower 1971..=2200.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// The zone unknown names fall back to.
 pub const DEFAULT_ZONE: &str = "Asia/Shanghai";
 

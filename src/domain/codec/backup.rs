@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use crate::domain::contacts::{rehash_chain, verify_chain, ContactError};
 use crate::domain::hash::sha256_hex;
+use crate::domain::invariants::{self, Problems};
 use crate::domain::model::{Case, Contact, Debtor, RecordId, MAX_SEQ};
 
 pub const BACKUP_TYPE: &str = "debt-evidence-kit-backup";
@@ -58,6 +59,9 @@ pub enum BackupError {
     /// The case was changed after export (or the file is damaged).
     DigestMismatch,
     Invalid(String),
+    /// Well-formed, but records break the case's rules (numbers, amounts,
+    /// dates, ids, references): each named, nothing imported.
+    Records(Problems),
 }
 
 /// A JSON object or array that ends before it is closed: the file was cut
@@ -91,6 +95,8 @@ pub fn export(case: &Case, now: DateTime<Utc>, app_version: &str) -> String {
 
 /// Check and read a backup file. Checks run cheapest first, and the envelope
 /// is read before the case so a newer file says "newer", not "damaged".
+/// After the digest, contacts are put in number order and every record is
+/// checked against [`invariants::check`].
 pub fn parse(text: &str) -> Result<Backup, BackupError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge {
@@ -124,23 +130,14 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
             ))
         }
     }
-    let backup: Backup =
+    let mut backup: Backup =
         serde_json::from_value(value).map_err(|e| BackupError::Invalid(e.to_string()))?;
     if case_digest(&backup.case) != backup.sha256 {
         return Err(BackupError::DigestMismatch);
     }
-    let mut seqs = HashSet::new();
-    if let Some(c) = backup
-        .case
-        .contacts
-        .iter()
-        .find(|c| c.seq == 0 || !seqs.insert(c.seq))
-    {
-        return Err(BackupError::Invalid(format!(
-            "contact seq {} is zero or repeated",
-            c.seq
-        )));
-    }
+    // The digest covers the file as written; order is then the app's own.
+    invariants::put_in_order(&mut backup.case);
+    invariants::check(&backup.case).map_err(BackupError::Records)?;
     Ok(backup)
 }
 
@@ -332,6 +329,10 @@ fn merge_by_id<T: Clone + PartialEq>(
 }
 
 #[cfg(test)]
+#[path = "backup_hostile_tests.rs"]
+mod hostile_tests;
+
+#[cfg(test)]
 mod tests {
     #[test]
     fn merging_into_a_fresh_device_brings_the_profile_but_never_overwrites_one() {
@@ -514,7 +515,16 @@ mod tests {
         let mut case = rich_case();
         case.contacts[1].seq = 1;
         let text = export(&case, now(), "1");
-        assert!(matches!(parse(&text), Err(BackupError::Invalid(_))));
+        let Err(BackupError::Records(p)) = parse(&text) else {
+            panic!("accepted");
+        };
+        assert_eq!(
+            (&p.first[0].record, &p.first[0].problem),
+            (
+                &invariants::Record::Contact(1),
+                &invariants::Problem::SeqRepeated
+            )
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use crate::domain::agreement::{
@@ -85,7 +85,12 @@ fn parse_date(text: &str) -> Result<NaiveDate, K> {
     if t.is_empty() {
         return Err(K::ErrRequired);
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| K::ErrBadDate)
+    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| K::ErrBadDate)?;
+    // Only years a backup may hold, so the agreement can be exported and read back.
+    if !time::YEARS.contains(&d.year()) {
+        return Err(K::ErrDateOutOfRange);
+    }
+    Ok(d)
 }
 
 fn money_error(e: MoneyError) -> K {

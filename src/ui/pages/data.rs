@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use super::passcode::{EncryptedExport, PasscodeSection};
 use super::phone_import::PhoneLogImport;
 use crate::domain::codec::{backup, csv, encrypted_backup};
+use crate::domain::invariants::{AmountField, DateField, Problem, Problems, Record};
 use crate::domain::model::MAX_SEQ;
+use crate::domain::{money, time};
+use crate::i18n::agreement::AgreementKey;
 use crate::i18n::data::DataKey;
 use crate::i18n::privacy::PrivacyKey;
 use crate::i18n::{fill, Key, Lang};
@@ -186,7 +189,140 @@ fn backup_error_text(lang: Lang, e: &backup::BackupError) -> String {
         backup::BackupError::NewerSchema(v) => fill(t(DataKey::ErrNewerSchema), &[&v.to_string()]),
         backup::BackupError::DigestMismatch => t(DataKey::ErrDigestMismatch).into(),
         backup::BackupError::Invalid(detail) => format!("{} {detail}", t(DataKey::ErrInvalid)),
+        backup::BackupError::Records(p) => problems_text(lang, p),
     }
+}
+
+/// One line saying how many problems there are, one per problem listed, and
+/// one counting those not listed.
+fn problems_text(lang: Lang, p: &Problems) -> String {
+    let t = |k| crate::i18n::t(lang, k);
+    let mut lines = vec![fill(t(DataKey::ErrRecords), &[&p.total.to_string()])];
+    for rp in &p.first {
+        lines.push(format!(
+            "· {}{}{}",
+            record_text(lang, &rp.record),
+            if lang == Lang::En { ": " } else { "：" },
+            problem_text(lang, &rp.problem)
+        ));
+    }
+    let more = p.total.saturating_sub(p.first.len());
+    if more > 0 {
+        lines.push(fill(t(DataKey::ErrRecordsMore), &[&more.to_string()]));
+    }
+    lines.join("\n")
+}
+
+/// An id or name from the file, cut short: a hostile file may hold megabytes.
+fn shown(text: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+fn record_text(lang: Lang, r: &Record) -> String {
+    let t = |k| crate::i18n::t(lang, k);
+    match r {
+        Record::Settings => t(DataKey::RecSettings).into(),
+        Record::Debt(id) => fill(t(DataKey::RecDebt), &[&shown(id)]),
+        Record::Agreement(id) => fill(t(DataKey::RecAgreement), &[&shown(id)]),
+        Record::Instalment { agreement, line } => fill(
+            t(DataKey::RecInstalment),
+            &[&shown(agreement), &line.to_string()],
+        ),
+        Record::Payment { agreement, id } => {
+            fill(t(DataKey::RecPayment), &[&shown(agreement), &shown(id)])
+        }
+        Record::Checklist { agreement, item } => {
+            fill(t(DataKey::RecChecklist), &[&shown(agreement), &shown(item)])
+        }
+        Record::Contact(seq) => fill(t(DataKey::RecContact), &[&seq.to_string()]),
+        Record::Event(id) => fill(t(DataKey::RecEvent), &[&shown(id)]),
+    }
+}
+
+fn problem_text(lang: Lang, p: &Problem) -> String {
+    let t = |k| crate::i18n::t(lang, k);
+    match p {
+        Problem::UnknownZone(name) => fill(t(DataKey::ProbZone), &[&shown(name)]),
+        Problem::SeqZero => t(DataKey::ProbSeqZero).into(),
+        Problem::SeqTooLarge { max } => fill(t(DataKey::ProbSeqTooLarge), &[&max.to_string()]),
+        Problem::SeqRepeated => t(DataKey::ProbSeqRepeated).into(),
+        Problem::IdRepeated => t(DataKey::ProbIdRepeated).into(),
+        Problem::Amount {
+            field,
+            value,
+            min,
+            max,
+        } => {
+            let field = crate::i18n::t(
+                lang,
+                match field {
+                    AmountField::OriginalAmount => AgreementKey::FieldOriginalAmount,
+                    AmountField::OverdueAmount => AgreementKey::FieldOverdueAmount,
+                    AmountField::AgreedTotal => AgreementKey::FieldAgreedTotal,
+                    AmountField::Instalment | AmountField::Payment => AgreementKey::PaymentAmount,
+                },
+            );
+            fill(
+                t(DataKey::ProbAmount),
+                &[
+                    field,
+                    &money::format(*value),
+                    &money::format(*min),
+                    &money::format(*max),
+                ],
+            )
+        }
+        Problem::Year { field, year } => {
+            let field = t(match field {
+                DateField::Reached => DataKey::DateReached,
+                DateField::Due => DataKey::DateDue,
+                DateField::Paid => DataKey::DatePaid,
+                DateField::Done => DataKey::DateDone,
+                DateField::ContactTime => DataKey::DateContact,
+                DateField::EarlierContactTime => DataKey::DateEarlierContact,
+                DateField::Logged => DataKey::DateLogged,
+                DateField::Edited => DataKey::DateEdited,
+                DateField::Binned => DataKey::DateBinned,
+                DateField::EventStart => DataKey::DateEventStart,
+                DateField::EventEnd => DataKey::DateEventEnd,
+                DateField::Replied => DataKey::DateReplied,
+            });
+            let (first, last) = (time::YEARS.start(), time::YEARS.end());
+            fill(
+                t(DataKey::ProbYear),
+                &[
+                    field,
+                    &format!("{year:04}"),
+                    &first.to_string(),
+                    &last.to_string(),
+                ],
+            )
+        }
+        Problem::UnknownDebt(id) => fill(t(DataKey::ProbUnknownDebt), &[&shown(id)]),
+        Problem::TooManyInstalments { count, max } => fill(
+            t(DataKey::ProbTooManyInstalments),
+            &[&count.to_string(), &max.to_string()],
+        ),
+        Problem::EndsBeforeStart => t(DataKey::ProbEndsBeforeStart).into(),
+        Problem::DailyWindow { from, to } => {
+            let hm = |m: &u16| format!("{}:{:02}", m / 60, m % 60);
+            fill(t(DataKey::ProbDailyWindow), &[&hm(from), &hm(to)])
+        }
+    }
+}
+
+/// A message of several lines, kept apart on screen.
+fn lines_view(text: String) -> impl IntoView {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            view! { {(i > 0).then(|| view! { <br /> })}{line.to_string()} }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -364,7 +500,7 @@ fn BackupSection() -> impl IntoView {
                 </form>
             </Show>
             <Show when=move || reading.get()><p>{move || state.t(DataKey::ImportReading)}</p></Show>
-            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="import-error">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="import-error">{lines_view(e)}</p> })}
             <Show when=move || done.get()><p class="ok-box" role="status" data-testid="import-done">{move || state.t(DataKey::ImportDone)}</p></Show>
             {move || preview.get().map(|p| view! {
                 <div class="preview" data-testid="import-preview">
@@ -476,5 +612,148 @@ fn OfflineSection() -> impl IntoView {
             </label>
             <p class="hint">{move || state.t(DataKey::NeutralNameHelp)}</p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::invariants::RecordProblem;
+    use crate::domain::model::Money;
+
+    fn every_problem() -> Vec<RecordProblem> {
+        let records = [
+            Record::Settings,
+            Record::Debt("d1".into()),
+            Record::Agreement("a1".into()),
+            Record::Instalment {
+                agreement: "a1".into(),
+                line: 2,
+            },
+            Record::Payment {
+                agreement: "a1".into(),
+                id: "p1".into(),
+            },
+            Record::Checklist {
+                agreement: "a1".into(),
+                item: "screenshot".into(),
+            },
+            Record::Contact(3),
+            Record::Event("e1".into()),
+        ];
+        let amounts = [
+            AmountField::OriginalAmount,
+            AmountField::OverdueAmount,
+            AmountField::AgreedTotal,
+            AmountField::Instalment,
+            AmountField::Payment,
+        ]
+        .map(|field| Problem::Amount {
+            field,
+            value: Money(-100),
+            min: Money(1),
+            max: money::MAX_AMOUNT,
+        });
+        let dates = [
+            DateField::Reached,
+            DateField::Due,
+            DateField::Paid,
+            DateField::Done,
+            DateField::ContactTime,
+            DateField::EarlierContactTime,
+            DateField::Logged,
+            DateField::Edited,
+            DateField::Binned,
+            DateField::EventStart,
+            DateField::EventEnd,
+            DateField::Replied,
+        ]
+        .map(|field| Problem::Year { field, year: 0 });
+        let problems = [
+            Problem::UnknownZone("Mars/Olympus_Mons".into()),
+            Problem::SeqZero,
+            Problem::SeqTooLarge { max: MAX_SEQ },
+            Problem::SeqRepeated,
+            Problem::IdRepeated,
+            Problem::UnknownDebt("d9".into()),
+            Problem::TooManyInstalments {
+                count: 121,
+                max: 120,
+            },
+            Problem::EndsBeforeStart,
+            Problem::DailyWindow { from: 0, to: 1440 },
+        ]
+        .into_iter()
+        .chain(amounts)
+        .chain(dates);
+        problems
+            .zip(records.into_iter().cycle())
+            .map(|(problem, record)| RecordProblem { record, problem })
+            .collect()
+    }
+
+    #[test]
+    fn every_refusal_is_worded_in_every_language() {
+        for lang in Lang::ALL {
+            for rp in every_problem() {
+                let total = 1;
+                let text = backup_error_text(
+                    lang,
+                    &backup::BackupError::Records(Problems {
+                        first: vec![rp.clone()],
+                        total,
+                    }),
+                );
+                assert!(!text.contains('{'), "{lang:?} {rp:?}: {text}");
+                assert_eq!(text.lines().count(), 2, "{text}");
+            }
+        }
+        let zh = problems_text(
+            Lang::ZhCn,
+            &Problems {
+                first: vec![RecordProblem {
+                    record: Record::Debt("d1".into()),
+                    problem: Problem::Amount {
+                        field: AmountField::OriginalAmount,
+                        value: Money(-100),
+                        min: Money(0),
+                        max: money::MAX_AMOUNT,
+                    },
+                }],
+                total: 7,
+            },
+        );
+        assert_eq!(
+            zh,
+            "备份文件里有 7 处内容不符合本应用的规则，所以没有导入任何内容：\n\
+             · 欠款 d1：原始借款金额 -1.00 不在 0.00 至 999999999999.99 之间\n\
+             另有 6 处没有列出。"
+        );
+        let en = problems_text(
+            Lang::En,
+            &Problems {
+                first: vec![RecordProblem {
+                    record: Record::Contact(2),
+                    problem: Problem::Year {
+                        field: DateField::ContactTime,
+                        year: 0,
+                    },
+                }],
+                total: 1,
+            },
+        );
+        assert_eq!(
+            en,
+            "Nothing was imported: the backup breaks the app's rules (problems found: 1):\n\
+             · Contact #2: Time of contact: year 0000 is not between 1900 and 2200"
+        );
+    }
+
+    #[test]
+    fn a_huge_id_is_cut_short() {
+        let id = "债".repeat(100_000);
+        let text = record_text(Lang::En, &Record::Debt(id));
+        assert_eq!(text.chars().count(), "Debt ".len() + 40 + 1);
+        assert!(text.ends_with('…'));
     }
 }

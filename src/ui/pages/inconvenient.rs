@@ -1,7 +1,7 @@
 //! US rules: record a time window or place the user told a collector is
 //! inconvenient (US-INCONVENIENT reads these events), and remove one.
 
-use chrono::{NaiveDate, NaiveTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use leptos::prelude::*;
 
 use crate::domain::model::{EventKind, Place};
@@ -38,7 +38,10 @@ pub fn InconvenientPanel() -> impl IntoView {
                 .zip(minutes(&to.get_untracked()))
                 .map(|(f, t)| Said::Hours(f, t)),
         };
-        let day = NaiveDate::parse_from_str(&said_on.get_untracked(), "%Y-%m-%d").ok();
+        // Only years a backup may hold, so the event can be exported and read back.
+        let day = NaiveDate::parse_from_str(&said_on.get_untracked(), "%Y-%m-%d")
+            .ok()
+            .filter(|d| time::YEARS.contains(&d.year()));
         let (Some(said), Some(day)) = (said, day) else {
             error.set(Some(R::InconvenientIncomplete));
             return;
