@@ -1,5 +1,5 @@
 //! What every case must satisfy, checked on a case that came from outside
-//! (a backup file): ranges, ordering, uniqueness and references. The app's
+//! (a backup file): ranges, ordering and uniqueness. The app's
 //! own forms keep to the same bounds, so whatever it stores it can export
 //! and read back.
 //!
@@ -7,12 +7,16 @@
 //! |---|---|
 //! | settings | the zone is one the app knows (times are computed in it) |
 //! | debt | id unique; amounts 0 ..= [`MAX_AMOUNT`] |
-//! | agreement | id unique; debt exists; date in [`YEARS`]; agreed total 0.01 ..= max; at most [`MAX_INSTALMENTS`] lines |
+//! | agreement | id unique; date in [`YEARS`]; agreed total 0.01 ..= max; at most [`MAX_INSTALMENTS`] lines |
 //! | instalment | due in [`YEARS`]; amount 0.01 ..= max |
 //! | payment | id unique in the case; date in [`YEARS`]; amount 0.01 ..= max |
 //! | checklist entry | date in [`YEARS`] |
-//! | contact | seq 1 ..= [`MAX_SEQ`], unique; debt exists; every date (of each version too) in [`YEARS`] |
-//! | event | id unique; debt exists; dates in [`YEARS`]; ends after it starts; daily hours within a day |
+//! | contact | seq 1 ..= [`MAX_SEQ`], unique; every date (of each version too) in [`YEARS`] |
+//! | event | id unique; dates in [`YEARS`]; ends after it starts; daily hours within a day |
+//!
+//! A reference to a debt the file lacks is kept, not refused: the app's own
+//! backup holds one after its debts record was damaged and set aside, and
+//! the app shows such an entry as "unknown creditor".
 //!
 //! Order carries no meaning in contacts (numbered) or a schedule (dated):
 //! [`put_in_order`] sorts them.
@@ -104,8 +108,6 @@ pub enum Problem {
         field: DateField,
         year: i32,
     },
-    /// Refers to a debt that is not in the file.
-    UnknownDebt(RecordId),
     TooManyInstalments {
         count: usize,
         max: usize,
@@ -176,12 +178,6 @@ impl Found {
             );
         }
     }
-
-    fn debt(&mut self, record: impl FnOnce() -> Record, debts: &HashSet<&str>, id: &str) {
-        if !debts.contains(id) {
-            self.add(record, Problem::UnknownDebt(id.to_string()));
-        }
-    }
 }
 
 /// Sort what has no meaningful order in a file: contacts by number, each
@@ -222,7 +218,6 @@ pub fn check(case: &Case) -> Result<(), Problems> {
         if !agreements.insert(a.id.as_str()) {
             found.add(rec, Problem::IdRepeated);
         }
-        found.debt(rec, &debts, &a.debt_id);
         found.year(rec, DateField::Reached, a.date_reached.year());
         if let Some(total) = a.agreed_total {
             found.amount(rec, AmountField::AgreedTotal, total);
@@ -276,9 +271,6 @@ pub fn check(case: &Case) -> Result<(), Problems> {
         }
         found.year(rec, DateField::Logged, c.created_at.year());
         found.year(rec, DateField::ContactTime, c.data.at.year());
-        if let Some(id) = &c.data.debt_id {
-            found.debt(rec, &debts, id);
-        }
         for past in &c.history {
             found.year(rec, DateField::Edited, past.replaced_at.year());
             found.year(rec, DateField::EarlierContactTime, past.data.at.year());
@@ -293,9 +285,6 @@ pub fn check(case: &Case) -> Result<(), Problems> {
         let rec = || Record::Event(e.id.clone());
         if !events.insert(e.id.as_str()) {
             found.add(rec, Problem::IdRepeated);
-        }
-        if let Some(id) = &e.debt_id {
-            found.debt(rec, &debts, id);
         }
         found.year(rec, DateField::EventStart, e.at.year());
         if let Some(until) = e.until {

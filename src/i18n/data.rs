@@ -54,7 +54,6 @@ strings! { DataKey;
     ProbIdRepeated => "编号（id）和同类的另一项相同", "編號（id）和同類的另一項相同", "has the same id as another record of its kind";
     ProbAmount => "{0} {1} 不在 {2} 至 {3} 之间", "{0} {1} 不在 {2} 至 {3} 之間", "{0} {1} is not between {2} and {3}";
     ProbYear => "{0}的年份 {1} 不在 {2} 至 {3} 年之间", "{0}的年份 {1} 不在 {2} 至 {3} 年之間", "{0}: year {1} is not between {2} and {3}";
-    ProbUnknownDebt => "所属的欠款 {0} 不在文件里", "所屬的欠款 {0} 不在檔案裡", "refers to debt {0}, which is not in the file";
     ProbTooManyInstalments => "共 {0} 期，最多 {1} 期", "共 {0} 期，最多 {1} 期", "{0} instalments (at most {1})";
     ProbEndsBeforeStart => "结束时间早于开始时间", "結束時間早於開始時間", "ends before it starts";
     ProbDailyWindow => "每日时段 {0}–{1} 超出了一天", "每日時段 {0}–{1} 超出了一天", "daily hours {0}–{1} are not within one day";

@@ -302,7 +302,6 @@ fn problem_text(lang: Lang, p: &Problem) -> String {
                 ],
             )
         }
-        Problem::UnknownDebt(id) => fill(t(DataKey::ProbUnknownDebt), &[&shown(id)]),
         Problem::TooManyInstalments { count, max } => fill(
             t(DataKey::ProbTooManyInstalments),
             &[&count.to_string(), &max.to_string()],
@@ -675,7 +674,6 @@ mod tests {
             Problem::SeqTooLarge { max: MAX_SEQ },
             Problem::SeqRepeated,
             Problem::IdRepeated,
-            Problem::UnknownDebt("d9".into()),
             Problem::TooManyInstalments {
                 count: 121,
                 max: 120,
