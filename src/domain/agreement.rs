@@ -7,9 +7,11 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use serde::{Deserialize, Serialize};
+
 use super::model::{
-    Agreement, ChecklistEntry, ChecklistStatus, FileProof, Instalment, Money, NegotiationChannel,
-    Payment, RecordId,
+    Agreement, AgreementKind, ChecklistEntry, ChecklistStatus, FileProof, Instalment, Money,
+    NegotiationChannel, Payment, RecordId,
 };
 use super::time;
 use crate::i18n::Text;
@@ -233,6 +235,32 @@ struct Allocation {
     lines: Vec<InstalmentState>,
     /// Paid beyond the whole schedule.
     overpaid: Money,
+    /// What each counted payment covered, in payment order.
+    uses: Vec<(usize, Vec<PaymentUse>, Money)>,
+}
+
+/// The part of one payment that went to one instalment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaymentUse {
+    /// Position in `Agreement::instalments`.
+    pub index: usize,
+    pub due: NaiveDate,
+    pub amount: Money,
+    /// Paid on or before that instalment's due date.
+    pub on_time: bool,
+}
+
+/// One payment set against the schedule (for the printed evidence file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentApplied {
+    pub payment: Payment,
+    /// Instalments it paid towards, oldest due first; empty for a payment
+    /// dated after `today` (not counted yet).
+    pub uses: Vec<PaymentUse>,
+    /// Paid beyond the whole schedule.
+    pub beyond: Money,
+    /// Dated on or before `today` with a positive amount.
+    pub counted: bool,
 }
 
 /// Instalment indices in due order (ties by position).
@@ -252,22 +280,34 @@ fn allocate(a: &Agreement, today: NaiveDate) -> Allocation {
     // Stays None for a zero line: it is covered without any payment.
     let mut paid_on: Vec<Option<NaiveDate>> = vec![None; need.len()];
 
-    let mut payments: Vec<&Payment> = a
+    let mut payments: Vec<(usize, &Payment)> = a
         .payments
         .iter()
-        .filter(|p| p.date <= today && p.amount.0 > 0)
+        .enumerate()
+        .filter(|(_, p)| p.date <= today && p.amount.0 > 0)
         .collect();
-    payments.sort_by(|x, y| x.date.cmp(&y.date).then_with(|| x.id.cmp(&y.id)));
+    payments.sort_by(|(_, x), (_, y)| x.date.cmp(&y.date).then_with(|| x.id.cmp(&y.id)));
 
     let mut cursor = 0;
     let mut overpaid = 0i64;
-    for p in payments {
+    let mut uses = Vec::new();
+    for (pi, p) in payments {
         let mut left = p.amount.0;
+        let mut went = Vec::new();
         while left > 0 {
             let Some(&i) = order.get(cursor) else { break };
             let take = (need[i] - paid[i]).min(left);
             paid[i] += take;
             left -= take;
+            if take > 0 {
+                let due = a.instalments[i].due;
+                went.push(PaymentUse {
+                    index: i,
+                    due,
+                    amount: Money(take),
+                    on_time: p.date <= due,
+                });
+            }
             if paid[i] >= need[i] {
                 if need[i] > 0 {
                     paid_on[i] = Some(p.date);
@@ -276,6 +316,7 @@ fn allocate(a: &Agreement, today: NaiveDate) -> Allocation {
             }
         }
         overpaid = overpaid.saturating_add(left);
+        uses.push((pi, went, Money(left)));
     }
 
     let lines = order
@@ -312,12 +353,42 @@ fn allocate(a: &Agreement, today: NaiveDate) -> Allocation {
     Allocation {
         lines,
         overpaid: Money(overpaid),
+        uses,
     }
 }
 
 /// Every instalment with its status at `today`, in due-date order.
 pub fn instalment_states(a: &Agreement, today: NaiveDate) -> Vec<InstalmentState> {
     allocate(a, today).lines
+}
+
+/// Every payment by date, with the instalments it paid (matched as in
+/// [`instalment_states`]) and whether each part was on time: what shows
+/// "I paid on time" on paper.
+pub fn payments_applied(a: &Agreement, today: NaiveDate) -> Vec<PaymentApplied> {
+    let mut uses = allocate(a, today).uses;
+    let mut out: Vec<PaymentApplied> = a
+        .payments
+        .iter()
+        .enumerate()
+        .map(|(pi, p)| {
+            let found = uses.iter().position(|(i, _, _)| *i == pi);
+            let (went, beyond) = found
+                .map(|k| {
+                    let (_, w, b) = uses.swap_remove(k);
+                    (w, b)
+                })
+                .unwrap_or_default();
+            PaymentApplied {
+                payment: p.clone(),
+                uses: went,
+                beyond,
+                counted: found.is_some(),
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| (x.payment.date, &x.payment.id).cmp(&(y.payment.date, &y.payment.id)));
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -825,6 +896,55 @@ pub fn concerns(a: &Agreement) -> Vec<Concern> {
     out
 }
 
+// ---------------------------------------------------------------------------
+// Drafts: a new agreement or payment being typed, kept until saved
+// ---------------------------------------------------------------------------
+
+/// The new-agreement form as typed (text fields as text).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AgreementDraft {
+    pub debt_id: RecordId,
+    pub kind: AgreementKind,
+    pub date: String,
+    pub channel: NegotiationChannel,
+    pub agent: String,
+    pub reference: String,
+    pub terms: String,
+    pub total: String,
+}
+
+impl AgreementDraft {
+    /// Typed anything worth keeping (the date and pickers start filled in).
+    pub fn has_input(&self) -> bool {
+        [&self.agent, &self.reference, &self.terms, &self.total]
+            .iter()
+            .any(|t| !t.trim().is_empty())
+    }
+}
+
+/// The payment form of one agreement as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PaymentDraft {
+    pub agreement_id: RecordId,
+    pub date: String,
+    pub amount: String,
+    pub channel: String,
+    pub reference: String,
+    #[serde(default)]
+    pub proofs: Vec<FileProof>,
+}
+
+impl PaymentDraft {
+    /// The channel is left filled in after a save (the next payment usually
+    /// goes the same way), so it alone is not worth keeping.
+    pub fn has_input(&self) -> bool {
+        [&self.amount, &self.reference]
+            .iter()
+            .any(|t| !t.trim().is_empty())
+            || !self.proofs.is_empty()
+    }
+}
+
 // Amounts in tests are written yuan_fen (100_50 = 100.50).
 #[cfg(test)]
 #[allow(clippy::inconsistent_digit_grouping)]
@@ -851,6 +971,7 @@ mod tests {
             amount: Money(amount),
             channel: "bank".into(),
             reference: id.into(),
+            proofs: Vec::new(),
         }
     }
 
@@ -1147,6 +1268,69 @@ mod tests {
         assert_eq!(t.paid, Money(350_00));
         assert_eq!(t.remaining, Money(0));
         assert_eq!(next_due(&a, d(2026, 2, 1)), None);
+    }
+
+    #[test]
+    fn each_payment_shows_the_instalments_it_paid_and_whether_on_time() {
+        let a = agreement(
+            three_months(),
+            vec![
+                // Entered out of order; one pays two instalments, the last runs over.
+                pay("p3", d(2026, 4, 20), 150_00),
+                pay("p1", d(2026, 2, 9), 50_00),
+                pay("p2", d(2026, 2, 28), 150_00),
+                pay("p4", d(2026, 5, 1), 10_00),
+            ],
+        );
+        let applied = payments_applied(&a, d(2026, 4, 30));
+        let ids: Vec<&str> = applied.iter().map(|x| x.payment.id.as_str()).collect();
+        assert_eq!(ids, ["p1", "p2", "p3", "p4"]);
+        // p1 pays half of the first instalment, on time.
+        assert_eq!(applied[0].uses.len(), 1);
+        assert_eq!(applied[0].uses[0].index, 0);
+        assert_eq!(applied[0].uses[0].amount, Money(50_00));
+        assert!(applied[0].uses[0].on_time);
+        // p2 finishes the first one late and pays the second early.
+        let p2 = &applied[1].uses;
+        assert_eq!(p2.len(), 2);
+        assert_eq!((p2[0].index, p2[0].amount), (0, Money(50_00)));
+        assert!(!p2[0].on_time);
+        assert_eq!((p2[1].index, p2[1].amount), (1, Money(100_00)));
+        assert!(p2[1].on_time);
+        // p3 pays the third and runs beyond the schedule.
+        assert_eq!(applied[2].uses.len(), 1);
+        assert_eq!(applied[2].beyond, Money(50_00));
+        assert_eq!(applied[2].uses[0].due, d(2026, 4, 10));
+        assert!(!applied[2].uses[0].on_time);
+        // p4 is after "today": listed, not counted.
+        assert!(!applied[3].counted);
+        assert!(applied[3].uses.is_empty());
+        assert!(applied[..3].iter().all(|x| x.counted));
+        // The parts add up to the payments.
+        for x in &applied[..3] {
+            let total: i64 = x.uses.iter().map(|u| u.amount.0).sum::<i64>() + x.beyond.0;
+            assert_eq!(total, x.payment.amount.0);
+        }
+    }
+
+    #[test]
+    fn drafts_with_only_the_prefilled_fields_are_not_kept() {
+        let mut a = AgreementDraft {
+            debt_id: "d1".into(),
+            date: "2026-02-01".into(),
+            ..AgreementDraft::default()
+        };
+        assert!(!a.has_input());
+        a.terms = "分 3 期".into();
+        assert!(a.has_input());
+        let mut p = PaymentDraft {
+            agreement_id: "a1".into(),
+            date: "2026-02-01".into(),
+            ..PaymentDraft::default()
+        };
+        assert!(!p.has_input());
+        p.reference = "2026020112345".into();
+        assert!(p.has_input());
     }
 
     #[test]

@@ -793,6 +793,7 @@ mod tests {
                 amount: Money(10_000),
                 channel: String::new(),
                 reference: String::new(),
+                proofs: Vec::new(),
             }],
             ..Agreement::default()
         });

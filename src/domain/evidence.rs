@@ -20,7 +20,7 @@ use crate::domain::codec::backup::case_digest;
 use crate::domain::contacts::verify_chain;
 use crate::domain::labels;
 use crate::domain::model::{
-    Case, Channel, ChecklistStatus, ClaimedOrg, Contact, FileProof, Jurisdiction, Money,
+    Agreement, Case, Channel, ChecklistStatus, ClaimedOrg, Contact, FileProof, Jurisdiction, Money,
 };
 use crate::domain::money;
 use crate::domain::numberbook;
@@ -39,7 +39,8 @@ pub const LOG_ITEM: &str = "log";
 pub use crate::domain::report::{
     AgencyParty, AgreementPart, ChannelEntry, Charts, ChecklistRow, Count, EvidenceItem,
     EvidencePart, Field, FileRow, FindingRow, FindingsPart, FingerprintPart, Header, LenderParty,
-    Letter, LetterKind, LogPart, LogRow, Parties, Report, ReportOptions, ScheduleRow, Section,
+    Letter, LetterKind, LogPart, LogRow, Parties, PaymentRow, Report, ReportOptions, ScheduleRow,
+    Section,
 };
 
 const TITLE: Text = Text::new(
@@ -107,14 +108,48 @@ const TERMS: Text = Text::new("条款", "條款", "Terms");
 const AGREED: Text = Text::new("约定总额", "約定總額", "Agreed total");
 const PAID: Text = Text::new("已还", "已還", "Paid");
 const REMAINING: Text = Text::new("待还", "待還", "Remaining");
-const SCHEDULE_COLUMNS: [Text; 6] = [
+const SCHEDULE_COLUMNS: [Text; 7] = [
     Text::new("期数", "期數", "No."),
     Text::new("应还日期", "應還日期", "Due"),
     Text::new("应还金额", "應還金額", "Amount"),
     Text::new("已还", "已還", "Paid"),
     Text::new("未还", "未還", "Left"),
+    Text::new("还清日期", "還清日期", "Paid in full on"),
     Text::new("状态", "狀態", "Status"),
 ];
+const PAYMENT_COLUMNS: [Text; 6] = [
+    Text::new("还款日期", "還款日期", "Date"),
+    Text::new("金额", "金額", "Amount"),
+    Text::new("渠道", "管道", "Channel"),
+    Text::new("交易/参考号", "交易/參考號", "Transaction / reference no."),
+    Text::new(
+        "对应分期（是否按时）",
+        "對應分期（是否準時）",
+        "Instalment paid (on time?)",
+    ),
+    Text::new(
+        "凭证（SHA-256 指纹）",
+        "憑證（SHA-256 指紋）",
+        "Proof (SHA-256 fingerprint)",
+    ),
+];
+const PAYMENT_USE: Text = Text::new(
+    "第 {0} 期（{1} 到期）{2}：{3}",
+    "第 {0} 期（{1} 到期）{2}：{3}",
+    "No. {0} (due {1}) {2}: {3}",
+);
+const ON_TIME: Text = Text::new("按时", "準時", "on time");
+const LATE_DAYS: Text = Text::new("逾期 {0} 天", "逾期 {0} 天", "{0} days late");
+const BEYOND_SCHEDULE: Text = Text::new(
+    "超出还款计划 {0}",
+    "超出還款計畫 {0}",
+    "{0} beyond the schedule",
+);
+const NOT_COUNTED: Text = Text::new(
+    "日期在今天之后，尚未计入",
+    "日期在今天之後，尚未計入",
+    "dated after today: not counted yet",
+);
 const CHECKLIST_COLUMNS: [Text; 4] = [
     Text::new("事项", "事項", "Item"),
     Text::new("状态", "狀態", "Status"),
@@ -575,7 +610,11 @@ fn build_header(
         fields: vec![
             field(PREPARED, &prepared, lang),
             field(PERIOD, &period, lang),
-            field(ZONE, &ctx.case.settings.time_zone, lang),
+            field(
+                ZONE,
+                &time::zone_label(&ctx.case.settings.time_zone, lang),
+                lang,
+            ),
             field(
                 RULESET,
                 jurisdiction_name(ctx.case.settings.jurisdiction).get(lang),
@@ -668,9 +707,11 @@ fn build_agreements(ctx: &Ctx) -> Vec<AgreementPart> {
                     amount: amount(s.amount, currency),
                     paid: amount(s.paid, currency),
                     left: amount(s.left_to_pay(), currency),
+                    paid_on: s.paid_on.map(ymd).unwrap_or_default(),
                     status: tx(instalment_status(s.status, s.paid_late), lang),
                 })
                 .collect();
+            let payments = payment_rows(a, ctx.today, currency, lang);
             let totals = agreement::totals(a, ctx.today);
             let checklist = agreement::CHECKLIST
                 .iter()
@@ -713,6 +754,8 @@ fn build_agreements(ctx: &Ctx) -> Vec<AgreementPart> {
                 ],
                 schedule_columns: SCHEDULE_COLUMNS.iter().map(|t| tx(*t, lang)).collect(),
                 schedule,
+                payment_columns: PAYMENT_COLUMNS.iter().map(|t| tx(*t, lang)).collect(),
+                payments,
                 totals: vec![
                     field(AGREED, &amount(totals.agreed, currency), lang),
                     field(PAID, &amount(totals.paid, currency), lang),
@@ -720,6 +763,54 @@ fn build_agreements(ctx: &Ctx) -> Vec<AgreementPart> {
                 ],
                 checklist_columns: CHECKLIST_COLUMNS.iter().map(|t| tx(*t, lang)).collect(),
                 checklist,
+            }
+        })
+        .collect()
+}
+
+/// The payments by date, each with the instalments it paid and whether on time.
+fn payment_rows(a: &Agreement, today: NaiveDate, currency: &str, lang: Lang) -> Vec<PaymentRow> {
+    agreement::payments_applied(a, today)
+        .into_iter()
+        .map(|x| {
+            let mut applied: Vec<String> = x
+                .uses
+                .iter()
+                .map(|u| {
+                    let when = if u.on_time {
+                        tx(ON_TIME, lang)
+                    } else {
+                        let days = (x.payment.date - u.due).num_days();
+                        fill(LATE_DAYS.get(lang), &[&days.to_string()])
+                    };
+                    fill(
+                        PAYMENT_USE.get(lang),
+                        &[
+                            &(u.index + 1).to_string(),
+                            &ymd(u.due),
+                            &amount(u.amount, currency),
+                            &when,
+                        ],
+                    )
+                })
+                .collect();
+            if x.beyond.0 > 0 {
+                applied.push(fill(
+                    BEYOND_SCHEDULE.get(lang),
+                    &[&amount(x.beyond, currency)],
+                ));
+            }
+            if !x.counted {
+                applied.push(tx(NOT_COUNTED, lang));
+            }
+            PaymentRow {
+                date: ymd(x.payment.date),
+                amount: amount(x.payment.amount, currency),
+                channel: x.payment.channel.clone(),
+                reference: x.payment.reference.clone(),
+                late: x.uses.iter().any(|u| !u.on_time),
+                applied,
+                proofs: x.payment.proofs.iter().map(file_row).collect(),
             }
         })
         .collect()
@@ -2594,6 +2685,60 @@ mod tests {
             .sha256
             .starts_with("ccc"));
         assert!(!c.letters[0].text.contains(&third.name));
+    }
+
+    #[test]
+    fn payments_are_printed_against_the_schedule() {
+        let mut case = sample();
+        case.debts[0].currency = "CNY".into();
+        let a = &mut case.agreements[0];
+        a.instalments.push(Instalment {
+            due: NaiveDate::from_ymd_opt(2026, 4, 20).unwrap(),
+            amount: Money(100_000),
+        });
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        a.payments = vec![
+            Payment {
+                id: "p2".into(),
+                date: day(3, 25),
+                amount: Money(50_000),
+                channel: "银行转账".into(),
+                reference: "TX-2026-0325".into(),
+                proofs: vec![proof("回单.png", 'e')],
+            },
+            Payment {
+                id: "p1".into(),
+                date: day(3, 18),
+                amount: Money(80_000),
+                channel: "App".into(),
+                reference: "TX-2026-0318".into(),
+                proofs: Vec::new(),
+            },
+        ];
+        let r = report(&case, &zh());
+        let part = &r.agreements[0];
+        assert_eq!(part.payment_columns.len(), 6);
+        let rows = &part.payments;
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].date, "2026-03-18");
+        assert_eq!(rows[0].reference, "TX-2026-0318");
+        assert_eq!(
+            rows[0].applied,
+            ["第 1 期（2026-03-20 到期）800.00 CNY：按时"]
+        );
+        assert!(!rows[0].late);
+        // The second finishes the first instalment five days late, then pays towards the next.
+        assert_eq!(
+            rows[1].applied,
+            [
+                "第 1 期（2026-03-20 到期）200.00 CNY：逾期 5 天",
+                "第 2 期（2026-04-20 到期）300.00 CNY：按时",
+            ]
+        );
+        assert!(rows[1].late);
+        assert_eq!(rows[1].proofs[0].sha256, "e".repeat(64));
+        assert_eq!(part.schedule[0].paid_on, "2026-03-25");
+        assert!(part.schedule[0].status.contains("逾期"));
     }
 
     #[test]

@@ -230,6 +230,9 @@ pub struct Payment {
     pub channel: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reference: String,
+    /// Receipts or screenshots, fingerprinted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proofs: Vec<FileProof>,
 }
 
 /// A file the user picked as proof: only its description and fingerprint are

@@ -20,7 +20,7 @@ use crate::domain::phone;
 use crate::domain::report::{
     AgencyParty, AgreementPart, ChannelEntry, Charts, ChecklistRow, Count, EvidenceItem,
     EvidencePart, Field, FileRow, FindingRow, FindingsPart, FingerprintPart, Header, LenderParty,
-    Letter, LogPart, LogRow, Parties, Report, ReportOptions, ScheduleRow,
+    Letter, LogPart, LogRow, Parties, PaymentRow, Report, ReportOptions, ScheduleRow,
 };
 use crate::i18n::Text;
 
@@ -357,6 +357,8 @@ fn texts(report: &mut Report, f: &mut Visit) {
         fields: agreement_fields,
         schedule_columns,
         schedule,
+        payment_columns,
+        payments,
         totals,
         checklist_columns,
         checklist,
@@ -371,12 +373,30 @@ fn texts(report: &mut Report, f: &mut Visit) {
             amount,
             paid,
             left,
+            paid_on,
             status,
         } in schedule
         {
-            for s in [due, amount, paid, left, status] {
+            for s in [due, amount, paid, left, paid_on, status] {
                 f(s);
             }
+        }
+        each(payment_columns, f);
+        for PaymentRow {
+            date,
+            amount,
+            channel,
+            reference,
+            applied,
+            late: _,
+            proofs,
+        } in payments
+        {
+            for s in [date, amount, channel, reference] {
+                f(s);
+            }
+            each(applied, f);
+            proofs.iter_mut().for_each(|p| file(p, f));
         }
         fields(totals, f);
         each(checklist_columns, f);

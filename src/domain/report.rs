@@ -155,7 +155,22 @@ pub struct ScheduleRow {
     pub amount: String,
     pub paid: String,
     pub left: String,
+    pub paid_on: String,
     pub status: String,
+}
+
+/// One payment set against the schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentRow {
+    pub date: String,
+    pub amount: String,
+    pub channel: String,
+    pub reference: String,
+    /// One line per instalment it paid towards, each saying on time or late.
+    pub applied: Vec<String>,
+    /// Some part was paid after its instalment's due date.
+    pub late: bool,
+    pub proofs: Vec<FileRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,6 +189,8 @@ pub struct AgreementPart {
     pub fields: Vec<Field>,
     pub schedule_columns: Vec<String>,
     pub schedule: Vec<ScheduleRow>,
+    pub payment_columns: Vec<String>,
+    pub payments: Vec<PaymentRow>,
     pub totals: Vec<Field>,
     pub checklist_columns: Vec<String>,
     pub checklist: Vec<ChecklistRow>,

@@ -3,6 +3,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::i18n::{Lang, Text};
+
 /// Zones offered in settings. Must match CHRONO_TZ_TIMEZONE_FILTER in
 /// .cargo/config.toml (a test checks every one parses).
 pub const ZONES: [&str; 20] = [
@@ -35,6 +37,107 @@ pub const ZONES: [&str; 20] = [
 /// (months added, zones applied, `.ics` and report formatting) far inside
 /// what chrono represents. Phone logs use a narrower 1971..=2200.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// How a zone reads to the user: a place and its offset from UTC (the IANA
+/// name is for the machine). Unknown names read as themselves.
+pub fn zone_label(name: &str, lang: Lang) -> String {
+    zone_text(name).map_or_else(|| name.to_string(), |t| t.get(lang).to_string())
+}
+
+fn zone_text(name: &str) -> Option<Text> {
+    let t = |cn, tw, en| Some(Text::new(cn, tw, en));
+    match name {
+        "Asia/Shanghai" => t(
+            "北京时间 (UTC+8)",
+            "北京時間 (UTC+8)",
+            "China, Beijing time (UTC+8)",
+        ),
+        "Asia/Hong_Kong" => t("香港时间 (UTC+8)", "香港時間 (UTC+8)", "Hong Kong (UTC+8)"),
+        "Asia/Taipei" => t("台北时间 (UTC+8)", "台北時間 (UTC+8)", "Taipei (UTC+8)"),
+        "Asia/Kolkata" => t(
+            "印度时间 (UTC+5:30)",
+            "印度時間 (UTC+5:30)",
+            "India (UTC+5:30)",
+        ),
+        "Asia/Manila" => t(
+            "菲律宾时间 (UTC+8)",
+            "菲律賓時間 (UTC+8)",
+            "Philippines (UTC+8)",
+        ),
+        "Asia/Singapore" => t(
+            "新加坡时间 (UTC+8)",
+            "新加坡時間 (UTC+8)",
+            "Singapore (UTC+8)",
+        ),
+        "Australia/Sydney" => t(
+            "悉尼时间 (UTC+10/+11)",
+            "雪梨時間 (UTC+10/+11)",
+            "Sydney (UTC+10/+11)",
+        ),
+        "Australia/Melbourne" => t(
+            "墨尔本时间 (UTC+10/+11)",
+            "墨爾本時間 (UTC+10/+11)",
+            "Melbourne (UTC+10/+11)",
+        ),
+        "Australia/Brisbane" => t(
+            "布里斯班时间 (UTC+10)",
+            "布里斯本時間 (UTC+10)",
+            "Brisbane (UTC+10)",
+        ),
+        "Australia/Perth" => t("珀斯时间 (UTC+8)", "伯斯時間 (UTC+8)", "Perth (UTC+8)"),
+        "Australia/Adelaide" => t(
+            "阿德莱德时间 (UTC+9:30/+10:30)",
+            "阿德雷德時間 (UTC+9:30/+10:30)",
+            "Adelaide (UTC+9:30/+10:30)",
+        ),
+        "Europe/London" => t(
+            "伦敦时间 (UTC+0/+1)",
+            "倫敦時間 (UTC+0/+1)",
+            "London (UTC+0/+1)",
+        ),
+        "America/New_York" => t(
+            "美国东部时间 (UTC-5/-4)",
+            "美國東部時間 (UTC-5/-4)",
+            "US Eastern (UTC-5/-4)",
+        ),
+        "America/Chicago" => t(
+            "美国中部时间 (UTC-6/-5)",
+            "美國中部時間 (UTC-6/-5)",
+            "US Central (UTC-6/-5)",
+        ),
+        "America/Denver" => t(
+            "美国山地时间 (UTC-7/-6)",
+            "美國山地時間 (UTC-7/-6)",
+            "US Mountain (UTC-7/-6)",
+        ),
+        "America/Phoenix" => t(
+            "美国亚利桑那时间 (UTC-7)",
+            "美國亞利桑那時間 (UTC-7)",
+            "US Arizona (UTC-7)",
+        ),
+        "America/Los_Angeles" => t(
+            "美国太平洋时间 (UTC-8/-7)",
+            "美國太平洋時間 (UTC-8/-7)",
+            "US Pacific (UTC-8/-7)",
+        ),
+        "America/Anchorage" => t(
+            "阿拉斯加时间 (UTC-9/-8)",
+            "阿拉斯加時間 (UTC-9/-8)",
+            "Alaska (UTC-9/-8)",
+        ),
+        "Pacific/Honolulu" => t(
+            "夏威夷时间 (UTC-10)",
+            "夏威夷時間 (UTC-10)",
+            "Hawaii (UTC-10)",
+        ),
+        "UTC" => t(
+            "协调世界时 (UTC)",
+            "協調世界時 (UTC)",
+            "Coordinated Universal Time (UTC)",
+        ),
+        _ => None,
+    }
+}
 
 /// The zone unknown names fall back to.
 pub const DEFAULT_ZONE: &str = "Asia/Shanghai";
@@ -84,6 +187,21 @@ pub fn utc_to_zone(now: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
 mod tests {
     use super::*;
     use chrono::NaiveTime;
+
+    #[test]
+    fn every_offered_zone_reads_as_a_place_and_an_offset() {
+        for z in ZONES {
+            assert!(zone_text(z).is_some(), "{z} has no label");
+            for lang in Lang::ALL {
+                let label = zone_label(z, lang);
+                assert!(label.contains("UTC"), "{label}");
+                assert!(!label.contains('/') || label.contains("UTC+") || label.contains("UTC-"));
+                assert!(!label.contains(z) || z == "UTC", "{label}");
+            }
+        }
+        assert_eq!(zone_label("Asia/Shanghai", Lang::ZhCn), "北京时间 (UTC+8)");
+        assert_eq!(zone_label("Mars/Olympus", Lang::ZhCn), "Mars/Olympus");
+    }
 
     /// The browser path (storage/webzones.rs) falls back to DEFAULT_ZONE by
     /// name; `zone` falls back by value: they must stay the same zone.

@@ -85,7 +85,6 @@ strings! { AgreementKey;
     LineAmount => "金额", "金額", "Amount";
     LineAddTitle => "手动添加一期", "手動新增一期", "Add a line by hand";
     LineAdd => "添加这一期", "新增這一期", "Add line";
-    LineRemove => "删除这一期", "刪除這一期", "Remove line";
     LineRemoveConfirm => "删除第 {0} 期（{1}，{2}）？", "刪除第 {0} 期（{1}，{2}）？", "Remove instalment {0} ({1}, {2})?";
     ScheduleSumMismatch => "还款计划合计 {0}，和约定总额 {1} 不一致。如果协议本来就是这样（例如另有费用或减免），可以不改；否则请核对。", "還款計畫合計 {0}，和約定總額 {1} 不一致。如果協議本來就是這樣（例如另有費用或減免），可以不改；否則請核對。", "The schedule adds up to {0} but the agreed total is {1}. If the agreement really says so (fees, a waiver), leave it; otherwise check it.";
 
@@ -99,7 +98,6 @@ strings! { AgreementKey;
     PaymentReference => "交易流水号", "交易序號", "Transaction reference";
     PaymentSave => "记录这笔还款", "記錄這筆還款", "Record payment";
     PaymentSaved => "还款已记录。", "還款已記錄。", "Payment recorded.";
-    PaymentRemove => "删除这笔记录", "刪除這筆紀錄", "Delete this record";
     PaymentRemoveConfirm => "删除这笔还款记录（{0}，{1}）？", "刪除這筆還款紀錄（{0}，{1}）？", "Delete this payment record ({0}, {1})?";
 
     ChecklistTitle => "达成协议后要办好的事", "達成協議後要辦好的事", "After the agreement: checklist";
@@ -154,4 +152,5 @@ strings! { AgreementKey;
     AttributeOffer => "以前有 {0} 条记录来自这些号码，还没有记到任何一家名下。要记到“{1}”名下吗？每一条的改动都会留在它的修改历史里。", "以前有 {0} 筆紀錄來自這些號碼，還沒有記到任何一家名下。要記到「{1}」名下嗎？每一筆的改動都會留在它的修改歷史裡。", "{0} earlier contacts came from these numbers and are tied to no lender. Tie them to \"{1}\"? Each change is kept in the entry's edit history.";
     AttributeConfirm => "确认，记到这家名下", "確認，記到這家名下", "Yes, tie them to this lender";
     AttributeDone => "已把 {0} 条记录记到这家名下。", "已把 {0} 筆紀錄記到這家名下。", "{0} contacts are now tied to this lender.";
+    PaymentProof => "转账凭证（截图或回单，可选）", "轉帳憑證（截圖或回單，可選）", "Proof of payment (screenshot or receipt, optional)";
 }

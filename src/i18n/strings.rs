@@ -154,6 +154,7 @@ strings! { Key;
     InBinNote => "这条记录在回收站里，不计入规则检查。可以恢复。", "這筆記錄在回收站裡，不計入規則檢查。可以復原。", "This entry is in the bin and not counted by the rule check. It can be restored.";
     Cancel => "取消", "取消", "Cancel";
     DraftRestored => "已恢复锁定前正在填写的这条记录，请检查后保存。", "已恢復鎖定前正在填寫的這筆記錄，請檢查後儲存。", "The entry you were typing when the app locked is back: check it and save.";
+    DraftOffered => "这是上次没保存的草稿（草稿不算记录），请检查后保存。", "這是上次沒儲存的草稿（草稿不算記錄），請檢查後儲存。", "This is the draft you had not saved yet (a draft is not a record): check it and save.";
     Loading => "正在读取记录…", "正在讀取記錄…", "Reading your records…";
     Edit => "修改", "修改", "Edit";
     MoveToBin => "移到回收站", "移到回收站", "Move to bin";

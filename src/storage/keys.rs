@@ -21,8 +21,9 @@ pub enum StoreKey {
     Lock,
     /// Failed unlock attempts, for the growing delay (plain JSON).
     UnlockAttempts,
-    /// A contact being typed when the app locked, restored after unlocking.
-    Draft,
+    /// A form's half-typed state (sealed like every record), offered back
+    /// when the form opens again; never a record itself.
+    Draft(DraftForm),
     /// Written (a time stamp, plain) by "lock now": every open tab locks.
     LockAll,
     /// Written before a change of many keys (restore, wipe) and removed after
@@ -30,6 +31,30 @@ pub enum StoreKey {
     Journal,
     /// The call companion's call in progress (or ended, under review).
     Call,
+}
+
+/// The forms whose half-typed state is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DraftForm {
+    /// Kept when the app locks, handed back once after unlocking.
+    Contact,
+    /// A new agreement, kept as it is typed.
+    Agreement,
+    /// A payment, kept as it is typed.
+    Payment,
+}
+
+impl DraftForm {
+    pub const ALL: [DraftForm; 3] = [DraftForm::Contact, DraftForm::Agreement, DraftForm::Payment];
+
+    fn suffix(self) -> &'static str {
+        match self {
+            // The key a contact draft had before the other forms kept theirs.
+            DraftForm::Contact => "draft",
+            DraftForm::Agreement => "draft:agreement",
+            DraftForm::Payment => "draft:payment",
+        }
+    }
 }
 
 impl StoreKey {
@@ -59,7 +84,7 @@ impl StoreKey {
             StoreKey::NeutralName => format!("{PREFIX}neutral-manifest"),
             StoreKey::Lock => format!("{PREFIX}lock"),
             StoreKey::UnlockAttempts => format!("{PREFIX}unlock-attempts"),
-            StoreKey::Draft => format!("{PREFIX}draft"),
+            StoreKey::Draft(form) => format!("{PREFIX}{}", form.suffix()),
             StoreKey::LockAll => format!("{PREFIX}lock-all"),
             StoreKey::Journal => format!("{PREFIX}journal"),
             StoreKey::Call => format!("{PREFIX}call"),
@@ -78,12 +103,13 @@ impl StoreKey {
             "neutral-manifest" => StoreKey::NeutralName,
             "lock" => StoreKey::Lock,
             "unlock-attempts" => StoreKey::UnlockAttempts,
-            "draft" => StoreKey::Draft,
             "lock-all" => StoreKey::LockAll,
             "journal" => StoreKey::Journal,
             "call" => StoreKey::Call,
             _ => {
-                if let Some(seq) = rest.strip_prefix("c:") {
+                if let Some(form) = DraftForm::ALL.into_iter().find(|f| f.suffix() == rest) {
+                    StoreKey::Draft(form)
+                } else if let Some(seq) = rest.strip_prefix("c:") {
                     StoreKey::Contact(seq.parse().ok()?)
                 } else if let Some(orig) = rest.strip_prefix("quarantine:") {
                     StoreKey::Quarantine(orig.to_string())
@@ -132,7 +158,9 @@ mod tests {
             StoreKey::NeutralName,
             StoreKey::Lock,
             StoreKey::UnlockAttempts,
-            StoreKey::Draft,
+            StoreKey::Draft(DraftForm::Contact),
+            StoreKey::Draft(DraftForm::Agreement),
+            StoreKey::Draft(DraftForm::Payment),
             StoreKey::LockAll,
             StoreKey::Journal,
             StoreKey::Call,
@@ -152,5 +180,10 @@ mod tests {
             Some(true)
         );
         assert_eq!(StoreKey::parse("dek:c:x"), None);
+        // A contact draft kept by an earlier version is still found.
+        assert_eq!(
+            StoreKey::parse("dek:draft"),
+            Some(StoreKey::Draft(DraftForm::Contact))
+        );
     }
 }

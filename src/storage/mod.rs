@@ -29,11 +29,11 @@ pub use backend::{
     LOCAL_STORAGE_QUOTA_BYTES,
 };
 use envelope::DecodeError;
-pub use keys::{StoreKey, PREFIX};
+pub use keys::{DraftForm, StoreKey, PREFIX};
 use migrate::RecordKind;
 
 use crate::domain::call::CallLog;
-use crate::domain::contacts::{self, ContactDraft};
+use crate::domain::contacts;
 use crate::domain::crypto::{self, Kdf, Key, Keyring, LockRecord, RandomSource, UnlockAttempts};
 use crate::domain::model::{Agreement, Case, CaseEvent, Contact, Debt, Debtor, Settings};
 use crate::domain::time::LocalOffsetFn;
@@ -273,7 +273,7 @@ impl Store {
                 StoreKey::NeutralName
                 | StoreKey::Lock
                 | StoreKey::UnlockAttempts
-                | StoreKey::Draft
+                | StoreKey::Draft(_)
                 | StoreKey::LockAll
                 | StoreKey::Call => {}
                 StoreKey::Journal => {}
@@ -613,18 +613,33 @@ impl Store {
         self.put(StoreKey::Prefs, p)
     }
 
-    /// Keep a half-typed contact across a lock (sealed like every record).
-    pub fn save_draft(&mut self, d: &ContactDraft) -> Result<(), SaveError> {
-        self.put(StoreKey::Draft, d)
+    /// Keep what a form holds so far (sealed like every record). Drafts are
+    /// never read as records: `load` and backups skip them.
+    pub fn save_draft<T: Serialize>(&mut self, form: DraftForm, d: &T) -> Result<(), SaveError> {
+        self.put(StoreKey::Draft(form), d)
     }
 
-    /// The kept draft, if any, removed from storage as it is handed over.
-    pub fn take_draft(&mut self) -> Option<ContactDraft> {
-        let name = StoreKey::Draft.name();
+    /// The kept draft of `form`, if any; it stays until saved over or cleared.
+    pub fn draft<T: DeserializeOwned>(&self, form: DraftForm) -> Option<T> {
+        let name = StoreKey::Draft(form).name();
         let raw = self.backend.get(&name).ok().flatten()?;
-        let draft = self.decode_stored(&name, &raw, RecordKind::Draft)?;
-        let _ = self.write_raw(&name, None);
+        self.decode_stored(&name, &raw, RecordKind::Draft)
+    }
+
+    /// The kept draft of `form`, removed from storage as it is handed over.
+    pub fn take_draft<T: DeserializeOwned>(&mut self, form: DraftForm) -> Option<T> {
+        let draft = self.draft(form)?;
+        let _ = self.clear_draft(form);
         Some(draft)
+    }
+
+    /// Forget the draft of `form` (saved as a record, or discarded).
+    pub fn clear_draft(&mut self, form: DraftForm) -> Result<(), SaveError> {
+        let name = StoreKey::Draft(form).name();
+        if matches!(self.backend.get(&name), Ok(None)) && !self.pending.contains_key(&name) {
+            return Ok(());
+        }
+        self.write_raw(&name, None)
     }
 
     /// The call companion's call, kept after every change (sealed like every
@@ -875,7 +890,7 @@ impl Store {
             | StoreKey::NeutralName
             | StoreKey::Lock
             | StoreKey::UnlockAttempts
-            | StoreKey::Draft
+            | StoreKey::Draft(_)
             | StoreKey::LockAll
             | StoreKey::Call => false,
             StoreKey::Journal => false,

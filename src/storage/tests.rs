@@ -816,7 +816,7 @@ mod passcode {
     }
 
     #[test]
-    fn a_draft_kept_across_a_lock_is_sealed_and_handed_over_once() {
+    fn drafts_are_sealed_never_records_and_the_contact_one_handed_over_once() {
         let shared = fresh(&sample_case());
         set(&shared, "", "2468").unwrap();
         let mut store = unlocked(shared.store(), "2468");
@@ -824,13 +824,35 @@ mod passcode {
             notes: "还没保存的备注".into(),
             ..Default::default()
         };
-        store.save_draft(&draft).unwrap();
+        store.save_draft(DraftForm::Contact, &draft).unwrap();
+        store
+            .save_draft(DraftForm::Payment, &"转账流水号 88".to_string())
+            .unwrap();
         assert!(!shared.raw().contains("还没保存的备注"));
+        assert!(!shared.raw().contains("转账流水号"));
         let loaded = store.load();
         assert_eq!(loaded.case, sample_case());
         assert!(loaded.problems.is_empty());
-        assert_eq!(store.take_draft(), Some(draft));
-        assert_eq!(store.take_draft(), None);
+        // A page load later (after unlocking): the contact kept across the
+        // lock is handed over once; a form's draft stays until cleared.
+        let mut again = unlocked(shared.store(), "2468");
+        assert_eq!(again.take_draft(DraftForm::Contact), Some(draft));
+        assert_eq!(again.take_draft::<ContactDraft>(DraftForm::Contact), None);
+        assert_eq!(
+            again.draft::<String>(DraftForm::Payment).as_deref(),
+            Some("转账流水号 88")
+        );
+        // A changed passcode reseals drafts too.
+        set(&shared, "2468", "1357").unwrap();
+        assert!(!shared.raw().contains("转账流水号"));
+        let mut third = unlocked(shared.store(), "1357");
+        assert_eq!(
+            third.draft::<String>(DraftForm::Payment).as_deref(),
+            Some("转账流水号 88")
+        );
+        third.clear_draft(DraftForm::Payment).unwrap();
+        assert_eq!(third.draft::<String>(DraftForm::Payment), None);
+        assert!(!shared.raw().contains("dek:draft"));
     }
 
     #[test]
@@ -1033,6 +1055,7 @@ fn a_wipe_cut_off_is_finished_at_the_next_start() {
 mod frozen_format {
     use super::*;
     use crate::domain::call::CallLog;
+    use crate::domain::contacts::ContactDraft;
     use serde_json::Value;
 
     fn same_after_round_trip<T: DeserializeOwned + Serialize>(fixture: &str, kind: RecordKind) {

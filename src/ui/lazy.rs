@@ -114,7 +114,7 @@ where
 }
 
 /// A reload, which also helps when the chunk is gone because the site was
-/// updated since this tab opened; the half-typed entry is kept, as on lock.
+/// updated since this tab opened; half-typed forms keep their drafts, as on lock.
 /// With a failed write still waiting (a reload would lose it), fetch again in place.
 fn retry(state: AppState, attempt: RwSignal<u32>) {
     if state.pending_writes() == 0 && state.keep_open_draft().is_ok() {

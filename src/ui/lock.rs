@@ -112,7 +112,7 @@ pub fn LockGate(
         })
     };
     view! {
-        <div class="lock-screen" data-testid="lock-screen">
+        <main class="lock-screen" data-testid="lock-screen">
             <form class="panel lock-panel" on:submit=submit>
                 <h1>{t(PrivacyKey::LockedTitle)}</h1>
                 <label class="field">
@@ -135,7 +135,7 @@ pub fn LockGate(
                     <button type="button" class="danger" data-testid="unlock-wipe" on:click=wipe>{t(PrivacyKey::ForgotWipe)}</button>
                 </Show>
             </form>
-        </div>
+        </main>
     }
 }
 
@@ -219,7 +219,8 @@ pub fn install_auto_lock(state: AppState) {
     let _ = set_interval_with_handle(check, std::time::Duration::from_secs(10));
 }
 
-/// Lock: keep a half-typed contact (sealed), then reload, so the key and
+/// Lock: keep a half-typed contact (sealed; the agreement and payment forms
+/// keep theirs as they change), then reload, so the key and
 /// every opened record go with this page's memory. Stays open while a failed
 /// write waits (a reload would lose it; the quota banner is up then).
 pub fn lock_now(state: AppState) {

@@ -11,7 +11,7 @@ use crate::domain::contacts::ContactDraft;
 use crate::domain::crypto::{Kdf, Key};
 use crate::domain::model::Case;
 use crate::i18n::{self, Lang};
-use crate::storage::{Prefs, Problem, SaveError, Store, StoreKey};
+use crate::storage::{DraftForm, Prefs, Problem, SaveError, Store, StoreKey};
 
 /// Which records a change touched, so only those are written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +85,11 @@ impl AppState {
         self.open_draft.set_value(draft);
     }
 
+    /// The kept draft of a form, to offer back when the form opens.
+    pub fn draft<T: serde::de::DeserializeOwned>(&self, form: DraftForm) -> Option<T> {
+        self.store.try_with_value(|s| s.draft(form)).flatten()
+    }
+
     /// Before locking: keep what is being typed (sealed), so unlocking gives it back.
     pub fn keep_open_draft(&self) -> Result<(), SaveError> {
         let Some(draft) = self
@@ -95,12 +100,46 @@ impl AppState {
         else {
             return Ok(());
         };
-        self.with_store(|s| s.save_draft(&draft))
+        self.with_store(|s| s.save_draft(DraftForm::Contact, &draft))
     }
 
-    /// A draft kept when the app locked, handed over once.
+    /// A contact kept when the app locked, handed over once.
     pub fn take_kept_draft(&self) -> Option<ContactDraft> {
-        self.store.try_update_value(|s| s.take_draft()).flatten()
+        self.store
+            .try_update_value(|s| s.take_draft(DraftForm::Contact))
+            .flatten()
+    }
+
+    /// Forget a form's draft: saved as a record, or given up.
+    pub fn clear_draft(&self, form: DraftForm) {
+        let _ = self.store.try_update_value(|s| s.clear_draft(form));
+    }
+
+    /// While the calling form is on screen, keep what `current` returns as
+    /// its draft, written on every change (sealed when the lock is on), so a
+    /// closed or killed tab, another page or a lock loses nothing. `None`
+    /// (nothing typed) clears the draft only if this form wrote it: a form
+    /// opened empty for another debt or agreement leaves that one's draft.
+    pub fn keep_draft<T: serde::Serialize + 'static>(
+        &self,
+        form: DraftForm,
+        current: impl Fn() -> Option<T> + 'static,
+    ) {
+        let store = self.store;
+        let save_error = self.save_error;
+        Effect::new(move |wrote: Option<bool>| {
+            let value = current();
+            let result = match &value {
+                Some(v) => store.try_update_value(|s| s.save_draft(form, v)),
+                None if wrote == Some(true) => store.try_update_value(|s| s.clear_draft(form)),
+                None => None,
+            };
+            // A write that did not fit waits in the queue; the quota banner says so.
+            if let Some(Err(e @ SaveError::Quota)) = result {
+                save_error.set(Some(e));
+            }
+            value.is_some()
+        });
     }
 
     /// Keep the call in progress (storage, and memory should storage fail).

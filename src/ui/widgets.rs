@@ -68,7 +68,7 @@ pub fn ZoneSelect(testid: &'static str, #[prop(optional)] hint: Option<String>) 
                     let _ = state.apply(|c| { c.settings.time_zone = z; vec![Changed::Settings] });
                 }
             }>
-                {time::ZONES.into_iter().map(|z| view! { <option value=z selected=move || current() == z>{z}</option> }).collect_view()}
+                {time::ZONES.into_iter().map(|z| view! { <option value=z selected=move || current() == z>{move || time::zone_label(z, state.lang.get())}</option> }).collect_view()}
             </select>
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
         </label>

@@ -874,6 +874,7 @@ fn cn_agreement_old_schedule() {
                 amount: Money(100),
                 channel: String::new(),
                 reference: String::new(),
+                proofs: Vec::new(),
             },
             Payment {
                 id: "p2".into(),
@@ -881,6 +882,7 @@ fn cn_agreement_old_schedule() {
                 amount: Money(100),
                 channel: String::new(),
                 reference: String::new(),
+                proofs: Vec::new(),
             },
         ],
         ..Default::default()

@@ -11,8 +11,9 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use crate::domain::agreement::{
-    self as core, AgreementError, AgreementWarning, ChecklistError, ChecklistItem, InstalmentState,
-    InstalmentStatus, LineError, PaymentError, ScheduleError, CHECKLIST, MAX_INSTALMENTS,
+    self as core, AgreementDraft, AgreementError, AgreementWarning, ChecklistError, ChecklistItem,
+    InstalmentState, InstalmentStatus, LineError, PaymentDraft, PaymentError, ScheduleError,
+    CHECKLIST, MAX_INSTALMENTS,
 };
 use crate::domain::codec::ics;
 use crate::domain::labels;
@@ -25,6 +26,7 @@ use crate::domain::numberbook;
 use crate::domain::time;
 use crate::i18n::agreement::AgreementKey as K;
 use crate::i18n::{fill, Key, Text};
+use crate::storage::DraftForm;
 use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::pages::contacts::changed_hashes;
@@ -227,6 +229,13 @@ fn edit_agreement<E>(
 // ---------------------------------------------------------------------------
 // Form pieces
 // ---------------------------------------------------------------------------
+
+/// The kept new-agreement draft of this debt, if the user typed something.
+fn agreement_draft(state: AppState, debt_id: &str) -> Option<AgreementDraft> {
+    state
+        .draft::<AgreementDraft>(DraftForm::Agreement)
+        .filter(|d| d.has_input() && d.debt_id == debt_id)
+}
 
 #[component]
 fn TextIn(
@@ -775,7 +784,8 @@ fn DebtAgreements(
             })
         })
     });
-    let creating = RwSignal::new(list.get_untracked().is_empty());
+    let draft_waits = debt_key.with_value(|did| agreement_draft(state, did).is_some());
+    let creating = RwSignal::new(list.get_untracked().is_empty() || draft_waits);
     let saved = RwSignal::new(false);
     let on_saved = Callback::new(move |id: String| {
         selected.set(Some(id));
@@ -834,18 +844,50 @@ fn AgreementForm(
 ) -> impl IntoView {
     let state = use_app();
     let editing = existing.is_some();
+    let kept = if editing {
+        None
+    } else {
+        agreement_draft(state, &debt_id)
+    };
+    let restored = RwSignal::new(kept.is_some());
     let base = existing.unwrap_or_else(|| Agreement {
         debt_id,
         date_reached: today.get_untracked(),
         ..Agreement::default()
     });
-    let kind = RwSignal::new(base.kind);
-    let date = RwSignal::new(base.date_reached.to_string());
-    let channel = RwSignal::new(base.channel);
-    let agent = RwSignal::new(base.agent.clone());
-    let reference = RwSignal::new(base.reference.clone());
-    let terms = RwSignal::new(base.terms.clone());
-    let total = RwSignal::new(base.agreed_total.map(amount_input).unwrap_or_default());
+    let typed = kept.unwrap_or_else(|| AgreementDraft {
+        debt_id: base.debt_id.clone(),
+        kind: base.kind,
+        date: base.date_reached.to_string(),
+        channel: base.channel,
+        agent: base.agent.clone(),
+        reference: base.reference.clone(),
+        terms: base.terms.clone(),
+        total: base.agreed_total.map(amount_input).unwrap_or_default(),
+    });
+    let kind = RwSignal::new(typed.kind);
+    let date = RwSignal::new(typed.date);
+    let channel = RwSignal::new(typed.channel);
+    let agent = RwSignal::new(typed.agent);
+    let reference = RwSignal::new(typed.reference);
+    let terms = RwSignal::new(typed.terms);
+    let total = RwSignal::new(typed.total);
+    let debt_of_draft = typed.debt_id;
+    if !editing {
+        state.keep_draft(DraftForm::Agreement, move || {
+            let d = AgreementDraft {
+                debt_id: debt_of_draft.clone(),
+                kind: kind.get(),
+                date: date.get(),
+                channel: channel.get(),
+                agent: agent.get(),
+                reference: reference.get(),
+                terms: terms.get(),
+                total: total.get(),
+            };
+            d.has_input().then_some(d)
+        });
+    }
     let errors: Errors = RwSignal::new(Vec::new());
     let general = RwSignal::new(false);
     let save_failed = RwSignal::new(false);
@@ -928,6 +970,9 @@ fn AgreementForm(
         });
         save_failed.set(result.is_err());
         if result.is_ok() {
+            if !editing {
+                state.clear_draft(DraftForm::Agreement);
+            }
             on_saved.run(id);
         }
     };
@@ -935,6 +980,9 @@ fn AgreementForm(
     view! {
         <form class="agreement-form" on:submit=submit novalidate data-testid="agreement-form">
             <h3>{move || state.t(if editing { K::AgreementEditTitle } else { K::AgreementNewTitle })}</h3>
+            <Show when=move || restored.get()>
+                <p class="warning" role="status" data-testid="agreement-draft-restored">{move || state.t(Key::DraftOffered)}</p>
+            </Show>
             <div class="grid2">
                 <EnumSelect label=K::FieldKind testid="agreement-kind" options=&KINDS value=kind words=labels::agreement_kind />
                 <TextIn label=K::FieldDateReached testid="agreement-date" kind="date" value=date error=error_of(errors, "agreement-date") />
@@ -953,7 +1001,12 @@ fn AgreementForm(
             <div class="form-actions">
                 <button type="submit" class="primary big" data-testid="agreement-save">{move || state.t(Key::Save)}</button>
                 {can_cancel.then(|| view! {
-                    <button type="button" class="subtle" data-testid="agreement-cancel" on:click=move |_| on_cancel.run(())>
+                    <button type="button" class="subtle" data-testid="agreement-cancel" on:click=move |_| {
+                        if !editing {
+                            state.clear_draft(DraftForm::Agreement);
+                        }
+                        on_cancel.run(())
+                    }>
                         {move || state.t(Key::Cancel)}
                     </button>
                 })}
@@ -1445,7 +1498,7 @@ fn InstalmentRow(
                     <span class="muted small" data-testid="instalment-paid">{move || { let a: Vec<&str> = args.iter().map(String::as_str).collect(); fill(state.t(k), &a) }}</span>
                 })}
                 <button type="button" class="subtle remove" data-testid="instalment-remove" on:click=remove
-                    aria-label=move || format!("{} · {}", state.t(K::LineRemove), fill(state.t(K::InstalmentNo), &[&n.to_string()]))>
+                    aria-label=move || format!("{} · {}", state.t(Key::Remove), fill(state.t(K::InstalmentNo), &[&n.to_string()]))>
                     {move || state.t(Key::Remove)}
                 </button>
             </div>
@@ -1495,10 +1548,32 @@ fn Payments(
     today: Memo<NaiveDate>,
 ) -> impl IntoView {
     let state = use_app();
-    let date = RwSignal::new(today.get_untracked().to_string());
-    let amount = RwSignal::new(String::new());
-    let channel = RwSignal::new(String::new());
-    let reference = RwSignal::new(String::new());
+    let kept = state
+        .draft::<PaymentDraft>(DraftForm::Payment)
+        .filter(|d| d.has_input() && key.with_value(|k| *k == d.agreement_id));
+    let restored = RwSignal::new(kept.is_some());
+    let typed = kept.unwrap_or_else(|| PaymentDraft {
+        date: today.get_untracked().to_string(),
+        ..PaymentDraft::default()
+    });
+    let date = RwSignal::new(typed.date);
+    let amount = RwSignal::new(typed.amount);
+    let channel = RwSignal::new(typed.channel);
+    let reference = RwSignal::new(typed.reference);
+    let proofs = RwSignal::new(typed.proofs);
+    let hashing = RwSignal::new(None::<f64>);
+    let file_error = RwSignal::new(false);
+    state.keep_draft(DraftForm::Payment, move || {
+        let d = PaymentDraft {
+            agreement_id: key.get_value(),
+            date: date.get(),
+            amount: amount.get(),
+            channel: channel.get(),
+            reference: reference.get(),
+            proofs: proofs.get(),
+        };
+        d.has_input().then_some(d)
+    });
     let errors: Errors = RwSignal::new(Vec::new());
     let duplicate = RwSignal::new(false);
     let saved = RwSignal::new(false);
@@ -1532,12 +1607,15 @@ fn Payments(
             amount: m,
             channel: channel.get_untracked().trim().to_string(),
             reference: reference.get_untracked().trim().to_string(),
+            proofs: proofs.get_untracked(),
         };
         match edit_agreement(state, &key.get_value(), |a| core::add_payment(a, payment)) {
             Ok(()) => {
                 saved.set(true);
+                restored.set(false);
                 amount.set(String::new());
                 reference.set(String::new());
+                proofs.set(Vec::new());
             }
             Err(PaymentError::Duplicate { .. }) => duplicate.set(true),
             Err(PaymentError::AmountNotPositive) => {
@@ -1551,6 +1629,9 @@ fn Payments(
             <h2>{move || state.t(K::PaymentsTitle)}</h2>
             <p class="hint">{move || state.t(K::PaymentsHint)}</p>
             <form on:submit=submit novalidate data-testid="payment-form">
+                <Show when=move || restored.get()>
+                    <p class="warning" role="status" data-testid="payment-draft-restored">{move || state.t(Key::DraftOffered)}</p>
+                </Show>
                 <div class="grid2 tight">
                     <TextIn label=K::PaymentDate testid="payment-date" kind="date" value=date error=error_of(errors, "payment-date") />
                     <TextIn label=K::PaymentAmount testid="payment-amount" inputmode="decimal" value=amount error=error_of(errors, "payment-amount") />
@@ -1558,6 +1639,40 @@ fn Payments(
                 <div class="grid2">
                     <TextIn label=K::PaymentChannel testid="payment-channel" value=channel hint=K::PaymentChannelHint />
                     <TextIn label=K::PaymentReference testid="payment-reference" value=reference />
+                </div>
+                <div class="field proof-field">
+                    <label class="field-label" for="payment-proof">{move || state.t(K::PaymentProof)}</label>
+                    <input id="payment-proof" type="file" multiple data-testid="payment-proof" on:change=move |ev| {
+                        let picked = files::picked_files(&ev);
+                        file_error.set(false);
+                        leptos::task::spawn_local(async move {
+                            for f in picked {
+                                match files::fingerprint(f, hashing).await {
+                                    Ok(p) => proofs.update(|v| if !v.iter().any(|x| x.sha256 == p.sha256) { v.push(p) }),
+                                    Err(_) => { hashing.set(None); file_error.set(true); }
+                                }
+                            }
+                        });
+                    } />
+                    {move || hashing.get().map(|p| view! { <progress max="1" value=p></progress> })}
+                    <Show when=move || file_error.get()>
+                        <span class="error" role="alert">{move || state.t(Key::ErrFileUnreadable)}</span>
+                    </Show>
+                    <ul class="plain proofs">
+                        {move || proofs.get().into_iter().map(|p| {
+                            let sha = p.sha256.clone();
+                            view! {
+                                <li class="proof" data-testid="payment-proof-item">
+                                    {p.name.clone()}" · "{files::human_size(p.size)}
+                                    <br /><code class="digest">{p.sha256.clone()}</code>
+                                    <button type="button" class="subtle" aria-label=move || format!("{} {}", state.t(Key::Remove), p.name)
+                                        on:click=move |_| proofs.update(|v| v.retain(|x| x.sha256 != sha))>
+                                        {move || state.t(Key::Remove)}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                 </div>
                 <Show when=move || duplicate.get()>
                     <p class="error" role="alert" data-testid="payment-duplicate">{move || state.t(K::ErrDuplicatePayment)}</p>
@@ -1578,6 +1693,7 @@ fn Payments(
                     payments.get().into_iter().map(|p| {
                         let pid = p.id.clone();
                         let (day, amount) = (p.date.to_string(), with_currency(p.amount, &cur));
+                        let label = format!("{day} {amount}");
                         let details: Vec<String> = [p.channel.clone(), p.reference.clone()].into_iter().filter(|s| !s.is_empty()).collect();
                         view! {
                             <li class="payment-row" data-testid="payment-row" data-payment-id=p.id.clone()>
@@ -1585,7 +1701,7 @@ fn Payments(
                                 <strong class="payment-amount">{with_currency(p.amount, &cur)}</strong>
                                 <span class="muted small payment-details">{details.join(" · ")}</span>
                                 <button type="button" class="subtle" data-testid="payment-remove"
-                                    aria-label=move || state.t(K::PaymentRemove)
+                                    aria-label=move || format!("{} · {label}", state.t(Key::Remove))
                                     on:click=move |_| {
                                         let question = fill(state.t(K::PaymentRemoveConfirm), &[&day, &amount]);
                                         if !window().confirm_with_message(&question).unwrap_or(false) {

@@ -299,7 +299,7 @@ fn ContactForm(
                 <fieldset class="bare">
                     <legend class="field-label">{move || state.t(Key::FieldAttachments)}</legend>
                     <p class="hint">{move || state.t(Key::AttachmentsHelp)}</p>
-                    <input type="file" multiple data-testid="contact-file" on:change=move |ev| {
+                    <input type="file" multiple data-testid="contact-file" aria-label=move || state.t(Key::FieldAttachments) on:change=move |ev| {
                         let picked = files::picked_files(&ev);
                         file_error.set(false);
                         leptos::task::spawn_local(async move {
@@ -426,7 +426,7 @@ fn FullFields(draft: RwSignal<ContactDraft>, errors: RwSignal<FieldErrors>) -> i
         <label class="field">
             <span class="field-label">{move || state.t(Key::FieldZone)}</span>
             <select data-testid="contact-zone" on:change=set(|d, v| d.zone = v)>
-                {time::ZONES.into_iter().map(|z| view! { <option value=z selected=move || draft.with(|d| d.zone == z)>{z}</option> }).collect_view()}
+                {time::ZONES.into_iter().map(|z| view! { <option value=z selected=move || draft.with(|d| d.zone == z)>{move || time::zone_label(z, state.lang.get())}</option> }).collect_view()}
             </select>
             {move || err(Field::Zone).get().map(|e| view! { <span class="error">{e}</span> })}
         </label>

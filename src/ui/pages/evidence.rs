@@ -410,7 +410,26 @@ fn render_agreement(a: &AgreementPart, lang: Lang) -> impl IntoView {
                     <tbody>
                         {a.schedule.iter().map(|s| view! {
                             <tr><td class="num">{s.no}</td><td>{s.due.clone()}</td><td class="num">{s.amount.clone()}</td>
-                                <td class="num">{s.paid.clone()}</td><td class="num">{s.left.clone()}</td><td>{s.status.clone()}</td></tr>
+                                <td class="num">{s.paid.clone()}</td><td class="num">{s.left.clone()}</td>
+                                <td>{s.paid_on.clone()}</td><td>{s.status.clone()}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            {(!a.payments.is_empty()).then(|| view! {
+                <h4>{t(K::PaymentsMade)}</h4>
+                <table class="ev-table payment-table" data-testid="evidence-payments">
+                    <thead><tr>{a.payment_columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {a.payments.iter().map(|p| view! {
+                            <tr data-testid="evidence-payment" class:late=p.late>
+                                <td>{p.date.clone()}</td><td class="num">{p.amount.clone()}</td><td>{p.channel.clone()}</td>
+                                <td>{p.reference.clone()}</td>
+                                <td>{p.applied.iter().map(|l| view! { <div>{l.clone()}</div> }).collect_view()}</td>
+                                <td class="ev-file">{p.proofs.iter().map(|f| view! {
+                                    <div>{format!("{} ({})", f.name, f.size)}<br/><code class="hash">{f.sha256.clone()}</code></div>
+                                }).collect_view()}</td>
+                            </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -564,8 +583,8 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
                         }).collect_view())}
                     </select>
                 </label>
-                <p class="hint">{move || state.t(K::LetterEdit)}</p>
-                <textarea class="letter-text" data-testid="letter-text" node_ref=area rows="18"
+                <p class="hint"><label for="letter-text">{move || state.t(K::LetterEdit)}</label></p>
+                <textarea id="letter-text" class="letter-text" data-testid="letter-text" node_ref=area rows="18"
                     prop:value=move || text.get()
                     on:input=move |e| edit(event_target_value(&e))></textarea>
                 <Show when=edited>

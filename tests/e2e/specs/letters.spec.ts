@@ -1,5 +1,6 @@
 import { test, expect, open } from '../fixtures';
 import type { Page } from '@playwright/test';
+import { seedCase, CASE } from '../case';
 
 // An edited complaint letter is never discarded silently: a redaction switch,
 // another letter and another page keep the edit; "restore" drops it.
@@ -53,4 +54,23 @@ test('letter edits survive redaction switches, other letters and other pages', a
   await page.getByTestId('letter-reset').click();
   await expect(page.getByTestId('letter-text')).not.toHaveValue(new RegExp(EDIT));
   await expect(page.getByTestId('letter-edited')).toHaveCount(0);
+});
+
+test('a redaction switch hides a value typed into an edited letter, on paper, and keeps the edit', async ({ page }) => {
+  await seedCase(page, 12);
+  await open(page, '#/evidence');
+  const letter = page.getByTestId('letter-text');
+  await expect(letter).not.toHaveValue('');
+  await letter.fill(`${await letter.inputValue()}\n我补充：三月每天都有电话。我的身份证号 ${CASE.id}`);
+  const print = page.getByTestId('letter-print');
+  await expect(print).toContainText(CASE.id);
+
+  await page.getByTestId('redact-id').check();
+  await expect(letter).toHaveValue(/我补充：三月每天都有电话/);
+  await expect(print).toContainText('我补充：三月每天都有电话');
+  await expect(print).not.toContainText(CASE.id);
+
+  await page.getByTestId('redact-id').uncheck();
+  await expect(print).toContainText(CASE.id);
+  await expect(page.getByTestId('letter-edited')).toBeVisible();
 });
