@@ -137,12 +137,13 @@ fn Shell(store: Store) -> impl IntoView {
                     _ if !state.loaded.get() => loading_note(state),
                     other => split_page(other, state),
                 }}
+                // Inside the main landmark, so assistive tech finds it with the page.
+                <a class="fab no-print" href=Page::LogContact.href() data-testid="quick-log-fab"
+                   class:hidden=move || matches!(page.get(), Page::LogContact | Page::Call | Page::Hotline)>
+                    <span aria-hidden="true">"+"</span>
+                    <span>{move || state.t(Key::NavLogContact)}</span>
+                </a>
             </main>
-            <a class="fab no-print" href=Page::LogContact.href() data-testid="quick-log-fab"
-               class:hidden=move || matches!(page.get(), Page::LogContact | Page::Call | Page::Hotline)>
-                <span aria-hidden="true">"+"</span>
-                <span>{move || state.t(Key::NavLogContact)}</span>
-            </a>
         </div>
     }
 }
