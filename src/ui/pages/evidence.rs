@@ -338,8 +338,10 @@ fn render_report(r: &Report) -> AnyView {
                 <p class="ev-note">{r.evidence.note.clone()}</p>
             </section>
 
-            <section class="ev-section ev-log" data-testid="evidence-log">
-                <h2>{heading(Section::Log, lang)}</h2>
+            // Wider than a phone, so it scrolls sideways: it takes keyboard
+            // focus to scroll, named by its heading.
+            <section class="ev-section ev-log" data-testid="evidence-log" tabindex="0" aria-labelledby="ev-log-title">
+                <h2 id="ev-log-title">{heading(Section::Log, lang)}</h2>
                 <p class="ev-note">{r.log.note.clone()}</p>
                 {if r.log.rows.is_empty() {
                     view! { <p class="muted">{t(K::NoRows)}</p> }.into_any()
