@@ -75,6 +75,7 @@ fn case() -> Case {
             amount: Money(150_000),
             channel: String::new(),
             reference: String::new(),
+            proofs: Vec::new(),
         }],
         ..Agreement::default()
     });
