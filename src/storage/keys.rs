@@ -42,10 +42,17 @@ pub enum DraftForm {
     Agreement,
     /// A payment, kept as it is typed.
     Payment,
+    /// The quick log, kept as it is typed: a closed or killed tab loses nothing.
+    QuickLog,
 }
 
 impl DraftForm {
-    pub const ALL: [DraftForm; 3] = [DraftForm::Contact, DraftForm::Agreement, DraftForm::Payment];
+    pub const ALL: [DraftForm; 4] = [
+        DraftForm::Contact,
+        DraftForm::Agreement,
+        DraftForm::Payment,
+        DraftForm::QuickLog,
+    ];
 
     fn suffix(self) -> &'static str {
         match self {
@@ -53,6 +60,7 @@ impl DraftForm {
             DraftForm::Contact => "draft",
             DraftForm::Agreement => "draft:agreement",
             DraftForm::Payment => "draft:payment",
+            DraftForm::QuickLog => "draft:quick-log",
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::domain::model::{
 };
 use crate::domain::{numberbook, time};
 use crate::i18n::{fill, Key, Lang};
-use crate::storage::{Problem, SaveError, StoreKey};
+use crate::storage::{DraftForm, Problem, SaveError, StoreKey};
 use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::route::Page;
@@ -84,12 +84,20 @@ fn ContactForm(
     initial: ContactDraft,
     #[prop(optional)] start_full: bool,
     #[prop(optional)] on_saved: Option<Callback<u32>>,
+    // Keep what is typed as the quick log's draft (not for a call under
+    // review: the call companion keeps that one).
+    #[prop(optional)] keep: bool,
 ) -> impl IntoView {
     let state = use_app();
     let draft = RwSignal::new(initial);
     if mode == FormMode::New {
         state.register_draft(Some(draft));
         on_cleanup(move || state.register_draft(None));
+    }
+    if keep {
+        state.keep_draft(DraftForm::QuickLog, move || {
+            draft.with(|d| d.has_input().then(|| d.clone()))
+        });
     }
     // The debt follows the number until the user picks one.
     let debt_auto = RwSignal::new(mode == FormMode::New);
@@ -544,10 +552,16 @@ pub fn LogContactPage() -> impl IntoView {
         .flatten()
         .map(|c| c.to_draft(state.lang.get_untracked()));
     let from_call = call.is_some();
-    // A draft kept across a lock holds the user's edits, so it comes first.
+    // A draft kept across a lock holds the user's edits, so it comes first;
+    // then one left by a closed tab or another page (not over a call).
     let kept = state.take_kept_draft();
     let restored = kept.is_some();
-    let draft = kept.or(call).unwrap_or_else(|| new_draft(state));
+    let left = (!restored && !from_call)
+        .then(|| state.draft::<ContactDraft>(DraftForm::QuickLog))
+        .flatten()
+        .filter(ContactDraft::has_input);
+    let offered = left.is_some();
+    let draft = kept.or(call).or(left).unwrap_or_else(|| new_draft(state));
     let on_saved = Callback::new(move |_: u32| {
         if from_call {
             let _ = state.clear_call();
@@ -559,10 +573,13 @@ pub fn LogContactPage() -> impl IntoView {
         {restored.then(|| view! {
             <p class="warning" role="status" data-testid="draft-restored">{move || state.t(Key::DraftRestored)}</p>
         })}
+        {offered.then(|| view! {
+            <p class="warning" role="status" data-testid="draft-offered">{move || state.t(Key::DraftOffered)}</p>
+        })}
         {from_call.then(|| view! {
             <p class="warning" role="status" data-testid="call-review">{move || state.t(Key::CallReviewNote)}</p>
         })}
-        <ContactForm mode=FormMode::New initial=draft start_full=from_call on_saved=on_saved />
+        <ContactForm mode=FormMode::New initial=draft start_full=from_call on_saved=on_saved keep=!from_call />
     }
 }
 

@@ -4,7 +4,8 @@ import { seedCase } from '../case';
 
 // A half-typed agreement or payment is kept as a draft while typed (sealed
 // with the passcode lock on), offered back on return, and never counted as
-// a record. (A half-typed contact is kept across a lock: passcode.spec.ts.)
+// a record. The quick log's half-typed contact is kept the same way (and
+// across a lock: passcode.spec.ts).
 
 const raw = (page: Page) =>
   page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'));
@@ -31,4 +32,26 @@ test('agreement and payment drafts come back after a reload', async ({ page }) =
   // Cancelling the new agreement gives its draft up.
   await page.getByTestId('agreement-cancel').click();
   await expect.poll(() => raw(page)).not.toContain('dek:draft:agreement=');
+});
+
+test('a half-typed contact survives a closed tab and comes back once, never as a record', async ({ page, context }) => {
+  await open(page, '#/contacts/new');
+  await page.getByTestId('contact-number').fill('021 5550 0007');
+  await page.getByTestId('contact-more').click();
+  await page.getByTestId('contact-notes').fill('说下午三点前不还就打给我单位');
+  await expect.poll(() => raw(page)).toContain('下午三点');
+  await page.close();
+
+  const again = await context.newPage();
+  await open(again, '#/contacts');
+  await expect(again.getByTestId('contact-row')).toHaveCount(0);
+  await open(again, '#/contacts/new');
+  await expect(again.getByTestId('draft-offered')).toBeVisible();
+  await expect(again.getByTestId('contact-number')).toHaveValue('021 5550 0007');
+  await again.getByTestId('contact-save').click();
+  await expect(again.getByTestId('contact-saved')).toContainText('第 1 条');
+  await expect.poll(() => raw(again)).not.toContain('dek:draft:quick-log=');
+  await open(again, '#/contacts/new');
+  await expect(again.getByTestId('draft-offered')).toHaveCount(0);
+  await expect(again.getByTestId('contact-number')).toHaveValue('');
 });
