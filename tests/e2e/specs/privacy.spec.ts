@@ -50,3 +50,31 @@ test('the neutral home-screen name can be switched on from the data page', async
   // The single-file copy is offered for download.
   await expect(page.getByTestId('save-single-file')).toHaveAttribute('href', './debt-evidence-kit.html');
 });
+
+test('delete everything in one tab is not undone by another open tab', async ({ page, context }) => {
+  await open(page, '#/data');
+  await page.getByTestId('profile-name').fill('王小明');
+  await page.getByTestId('profile-save').click();
+  await expect(page.getByTestId('profile-saved')).toBeVisible();
+  await open(page, '#/contacts/new');
+  await page.getByTestId('contact-number').fill('95188');
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+
+  // Tab B still shows the case, on the quick log.
+  const other = await context.newPage();
+  await open(other, '#/contacts/new');
+  await open(page, '#/data');
+  await page.getByTestId('wipe-start').click();
+  await page.getByTestId('wipe-confirm').click();
+  await expect(page.getByTestId('wipe-done')).toBeVisible();
+
+  // B's next save writes only itself: the name and the old entry stay gone.
+  await other.getByTestId('contact-number').fill('13800138000');
+  await other.getByTestId('contact-save').click();
+  await expect(other.getByTestId('contact-saved')).toContainText('第 1 条');
+  const stored = await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dek:')).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'));
+  expect(stored).not.toContain('王小明');
+  expect(stored).not.toContain('95188');
+  expect(stored).toContain('13800138000');
+});
