@@ -268,8 +268,9 @@ fn render_report(r: &Report) -> AnyView {
                 }).collect_view()}
             </section>
 
-            <section class="ev-section" data-testid="evidence-agreements">
-                <h2>{heading(Section::Agreements, lang)}</h2>
+            // Its schedule and payment tables scroll sideways on a phone: reachable by keyboard.
+            <section class="ev-section" data-testid="evidence-agreements" tabindex="0" aria-labelledby="ev-agreements-title">
+                <h2 id="ev-agreements-title">{heading(Section::Agreements, lang)}</h2>
                 {r.agreements.is_empty().then(|| view! { <p class="muted">{t(K::NoAgreements)}</p> })}
                 {r.agreements.iter().map(|a| render_agreement(a, lang)).collect_view()}
             </section>
