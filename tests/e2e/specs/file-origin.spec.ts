@@ -51,7 +51,7 @@ test('from file://: told plainly, the lock offered, and a change by another loca
     await page.reload();
     await page.getByTestId('unlock-passcode').fill(PASS);
     await page.getByTestId('unlock-submit').click();
-    await expect(page.getByTestId('banner-quarantine')).toContainText('dek:debtor');
+    await expect(page.getByTestId('banner-quarantine')).toContainText('个人资料');
     await expect(page.getByTestId('banner-file')).toContainText('密码锁已开启');
     await expect(page.getByTestId('banner-file-lock')).toHaveCount(0);
     await page.goto(`${app}#/data`);
