@@ -560,9 +560,13 @@ pub fn LogContactPage() -> impl IntoView {
         .then(|| state.draft::<ContactDraft>(DraftForm::QuickLog))
         .flatten()
         .filter(ContactDraft::has_input);
-    let offered = left.is_some();
+    // The notes speak of the draft on screen: gone once it is saved.
+    let offered = RwSignal::new(left.is_some());
+    let restored = RwSignal::new(restored);
     let draft = kept.or(call).or(left).unwrap_or_else(|| new_draft(state));
     let on_saved = Callback::new(move |_: u32| {
+        offered.set(false);
+        restored.set(false);
         if from_call {
             let _ = state.clear_call();
         }
@@ -570,12 +574,12 @@ pub fn LogContactPage() -> impl IntoView {
     view! {
         <h1 data-testid="page-title">{move || state.t(Key::NavLogContact)}</h1>
         <p class="muted">{move || state.t(Key::QuickLogHelp)}</p>
-        {restored.then(|| view! {
+        <Show when=move || restored.get()>
             <p class="warning" role="status" data-testid="draft-restored">{move || state.t(Key::DraftRestored)}</p>
-        })}
-        {offered.then(|| view! {
+        </Show>
+        <Show when=move || offered.get()>
             <p class="warning" role="status" data-testid="draft-offered">{move || state.t(Key::DraftOffered)}</p>
-        })}
+        </Show>
         {from_call.then(|| view! {
             <p class="warning" role="status" data-testid="call-review">{move || state.t(Key::CallReviewNote)}</p>
         })}
