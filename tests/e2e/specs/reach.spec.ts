@@ -22,7 +22,9 @@ async function coveredFields(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const bad: string[] = [];
     const fields = [...document.querySelectorAll<HTMLElement>('input, select, textarea, [data-testid="quick-exit"]')]
-      .filter((el) => { const r = el.getBoundingClientRect(); return r.width >= 10 && r.height >= 10; });
+      // Only fields a user can see: a closed <details> still gives its
+      // contents a box (content-visibility: hidden), so ask the browser.
+      .filter((el) => { const r = el.getBoundingClientRect(); return r.width >= 10 && r.height >= 10 && el.checkVisibility({ visibilityProperty: true }); });
     const name = (el: HTMLElement) => el.dataset.testid || el.id || el.outerHTML.slice(0, 60);
     for (const el of fields) {
       for (const block of ['end', 'start'] as const) {
