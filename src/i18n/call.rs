@@ -32,6 +32,7 @@ strings! { CallKey;
     Discard => "不记录这次通话", "不記錄這次通話", "Don't log this call";
     DiscardConfirm => "确认丢弃（不会保存）", "確認丟棄（不會儲存）", "Yes, discard it (nothing is saved)";
     NotKept => "没能保存到本机存储，通话内容仍在屏幕上。请不要关闭页面。", "沒能儲存到本機儲存空間，通話內容仍在畫面上。請不要關閉頁面。", "Could not keep this in storage; the call is still on screen. Don't close the page.";
+    DoneElsewhere => "这次通话已经在另一个标签页保存为记录（或被丢弃），这里不再保存。之后在这里点的、填的内容没有记下：请打开通话记录，补进那一条。", "這次通話已經在另一個分頁儲存為記錄（或被丟棄），這裡不再儲存。之後在這裡點的、填的內容沒有記下：請打開通話記錄，補進那一條。", "This call was already saved as an entry (or discarded) in another tab, so this screen no longer keeps it. Anything tapped or typed here since is not recorded: open the contact log and add it to that entry.";
     HotlineLink => "想确认协议已登记？打官方客服电话核实", "想確認協議已登記？打官方客服電話核實", "Want to check the agreement is recorded? Call the official hotline";
     HotlineTitle => "打官方客服电话核实协议", "打官方客服電話核實協議", "Verify the agreement on the official hotline";
     HotlineIntro => "自己拨打出借方的官方客服电话（号码从官网或App上查，不要用催收员给的号码）。按顺序问下面的问题，边听边记。保存后，这次通话记为你主动拨打的电话，回答会直接填进协议清单。", "自己撥打出借方的官方客服電話（號碼從官網或App上查，不要用催收員給的號碼）。按順序問下面的問題，邊聽邊記。儲存後，這次通話記為你主動撥打的電話，回答會直接填進協議清單。", "Call the lender's official hotline yourself (take the number from the official website or app, not one a collector gave you). Ask the questions below in order and note the answers. On saving, the call is logged as one you made, and the answers go straight into the agreement checklist.";

@@ -31,6 +31,9 @@ pub enum StoreKey {
     Journal,
     /// The call companion's call in progress (or ended, under review).
     Call,
+    /// When the last few calls whose entries were saved (or that were
+    /// discarded) started: a tab still holding one of them never writes it back.
+    CallsDone,
 }
 
 /// The forms whose half-typed state is kept.
@@ -96,6 +99,7 @@ impl StoreKey {
             StoreKey::LockAll => format!("{PREFIX}lock-all"),
             StoreKey::Journal => format!("{PREFIX}journal"),
             StoreKey::Call => format!("{PREFIX}call"),
+            StoreKey::CallsDone => format!("{PREFIX}calls-done"),
         }
     }
 
@@ -114,6 +118,7 @@ impl StoreKey {
             "lock-all" => StoreKey::LockAll,
             "journal" => StoreKey::Journal,
             "call" => StoreKey::Call,
+            "calls-done" => StoreKey::CallsDone,
             _ => {
                 if let Some(form) = DraftForm::ALL.into_iter().find(|f| f.suffix() == rest) {
                     StoreKey::Draft(form)
@@ -172,6 +177,7 @@ mod tests {
             StoreKey::LockAll,
             StoreKey::Journal,
             StoreKey::Call,
+            StoreKey::CallsDone,
         ];
         for k in keys {
             assert_eq!(StoreKey::parse(&k.name()), Some(k.clone()));

@@ -275,7 +275,8 @@ impl Store {
                 | StoreKey::UnlockAttempts
                 | StoreKey::Draft(_)
                 | StoreKey::LockAll
-                | StoreKey::Call => {}
+                | StoreKey::Call
+                | StoreKey::CallsDone => {}
                 StoreKey::Journal => {}
                 StoreKey::Quarantine(copy) => {
                     self.reserve(&name);
@@ -643,20 +644,48 @@ impl Store {
     }
 
     /// The call companion's call, kept after every change (sealed like every
-    /// record) so a closed tab or a lock gives it back.
-    pub fn save_call(&mut self, c: &CallLog) -> Result<(), SaveError> {
-        self.put(StoreKey::Call, c)
+    /// record) so a closed tab or a lock gives it back. `Ok(false)`: this
+    /// call is already done (its entry saved, or discarded, in this or another
+    /// tab), so nothing is written: a tab still showing it cannot bring it back.
+    pub fn save_call(&mut self, c: &CallLog) -> Result<bool, SaveError> {
+        if self.call_done(c) {
+            return Ok(false);
+        }
+        self.put(StoreKey::Call, c).map(|()| true)
     }
 
-    /// The kept call, if any; it stays stored until its entry is saved.
+    /// The kept call, if any and not done; it stays until its entry is saved.
     pub fn load_call(&self) -> Option<CallLog> {
         let name = StoreKey::Call.name();
         let raw = self.backend.get(&name).ok().flatten()?;
-        self.decode_stored(&name, &raw, RecordKind::Call)
+        self.decode_stored::<CallLog>(&name, &raw, RecordKind::Call)
+            .filter(|c| !self.call_done(c))
     }
 
-    pub fn clear_call(&mut self) -> Result<(), SaveError> {
-        self.write_raw(&StoreKey::Call.name(), None)
+    /// Whether `c`'s entry was saved or `c` discarded (a call is known by the
+    /// moment it started).
+    pub fn call_done(&self, c: &CallLog) -> bool {
+        self.calls_done().contains(&c.started_at)
+    }
+
+    fn calls_done(&self) -> Vec<DateTime<Utc>> {
+        let name = StoreKey::CallsDone.name();
+        let raw = self.backend.get(&name).ok().flatten();
+        raw.and_then(|raw| self.decode_stored(&name, &raw, RecordKind::Call))
+            .unwrap_or_default()
+    }
+
+    /// The call's entry is saved, or the call discarded. It is marked done
+    /// first, then removed: cut off between the two, the mark still holds.
+    pub fn finish_call(&mut self, c: &CallLog) -> Result<(), SaveError> {
+        let mut done = self.calls_done();
+        if !done.contains(&c.started_at) {
+            done.push(c.started_at);
+        }
+        let keep_from = done.len().saturating_sub(CALLS_DONE_KEPT);
+        let marked = self.put(StoreKey::CallsDone, &done[keep_from..].to_vec());
+        let removed = self.write_raw(&StoreKey::Call.name(), None);
+        marked.and(removed)
     }
 
     /// Write a whole case (import/replace). Every record is written; on the
@@ -892,7 +921,8 @@ impl Store {
             | StoreKey::UnlockAttempts
             | StoreKey::Draft(_)
             | StoreKey::LockAll
-            | StoreKey::Call => false,
+            | StoreKey::Call
+            | StoreKey::CallsDone => false,
             StoreKey::Journal => false,
         }
     }
@@ -1241,6 +1271,10 @@ fn save_error(e: BackendError) -> SaveError {
 /// Enough numbered copies of one key for any real run of damage; past it
 /// the key is protected instead (never written, never removed).
 const MAX_QUARANTINE_COPIES: u32 = 99;
+
+/// How many finished calls are remembered: more than tabs a person keeps
+/// open on the companion.
+const CALLS_DONE_KEPT: usize = 16;
 
 fn problem_key(p: &Problem) -> &str {
     match p {

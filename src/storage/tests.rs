@@ -871,9 +871,50 @@ mod passcode {
         // A reload (a closed tab) reads it again, as often as needed.
         let store2 = unlocked(shared.store(), "2468");
         assert_eq!(store2.load_call(), Some(call.clone()));
-        assert_eq!(store.load_call(), Some(call));
-        store.clear_call().unwrap();
+        assert_eq!(store.load_call(), Some(call.clone()));
+        store.finish_call(&call).unwrap();
         assert_eq!(store.load_call(), None);
+    }
+
+    #[test]
+    fn a_finished_call_is_never_written_back_by_a_tab_still_holding_it() {
+        let shared = fresh(&sample_case());
+        let mut a = shared.store();
+        let mut b = shared.store();
+        let mut call = CallLog::start(chrono::DateTime::UNIX_EPOCH, "Asia/Shanghai");
+        call.caller_name = "王五".into();
+        assert_eq!(a.save_call(&call), Ok(true));
+        assert_eq!(b.load_call(), Some(call.clone()));
+        a.finish_call(&call).unwrap();
+        // Tab B's timer fires with its copy: refused, and nothing comes back.
+        call.elapsed_secs = 10;
+        assert_eq!(b.save_call(&call), Ok(false));
+        assert_eq!(shared.get("dek:call"), Ok(None));
+        assert_eq!(a.load_call(), None);
+        // Cut off after the mark, before the removal: the mark still holds.
+        shared
+            .clone()
+            .set("dek:call", &envelope::encode(&call).unwrap())
+            .unwrap();
+        assert_eq!(a.load_call(), None);
+        // A new call is kept as usual; the marks stay few.
+        for n in 1..40 {
+            let next = CallLog::start(
+                chrono::DateTime::UNIX_EPOCH + chrono::Duration::seconds(n),
+                "Asia/Shanghai",
+            );
+            assert_eq!(a.save_call(&next), Ok(true));
+            assert_eq!(b.load_call(), Some(next.clone()));
+            a.finish_call(&next).unwrap();
+        }
+        let marks = shared.get("dek:calls-done").unwrap().unwrap();
+        let (marks, _) = envelope::decode::<Vec<chrono::DateTime<chrono::Utc>>>(
+            &marks,
+            RecordKind::Call,
+            LOCAL_OFFSET,
+        )
+        .unwrap();
+        assert_eq!(marks.len(), CALLS_DONE_KEPT);
     }
 
     #[test]

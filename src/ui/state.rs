@@ -143,25 +143,34 @@ impl AppState {
     }
 
     /// Keep the call in progress (storage, and memory should storage fail).
-    pub fn save_call(&self, call: &CallLog) -> Result<(), SaveError> {
-        self.call.set_value(Some(call.clone()));
-        self.store
+    /// `Ok(false)`: its entry was already saved (or it was discarded),
+    /// perhaps in another tab; nothing is kept.
+    pub fn save_call(&self, call: &CallLog) -> Result<bool, SaveError> {
+        let kept = self
+            .store
             .try_update_value(|s| s.save_call(call))
-            .unwrap_or(Ok(()))
+            .unwrap_or(Ok(true));
+        let done = matches!(kept, Ok(false));
+        self.call.set_value((!done).then(|| call.clone()));
+        kept
     }
 
-    /// The call in progress or under review, if any (a closed tab's too).
+    /// The call in progress or under review, if any (a closed tab's too),
+    /// unless its entry is saved or it was discarded, here or in another tab.
     pub fn load_call(&self) -> Option<CallLog> {
-        self.call
+        let call = self
+            .call
             .get_value()
-            .or_else(|| self.store.with_value(|s| s.load_call()))
+            .or_else(|| self.store.with_value(|s| s.load_call()))?;
+        let done = self.store.try_with_value(|s| s.call_done(&call));
+        (done != Some(true)).then_some(call)
     }
 
-    /// The call's entry is saved (or the call discarded).
-    pub fn clear_call(&self) -> Result<(), SaveError> {
+    /// The call's entry is saved (or the call discarded): no tab keeps it.
+    pub fn finish_call(&self, call: &CallLog) -> Result<(), SaveError> {
         self.call.set_value(None);
         self.store
-            .try_update_value(|s| s.clear_call())
+            .try_update_value(|s| s.finish_call(call))
             .unwrap_or(Ok(()))
     }
 

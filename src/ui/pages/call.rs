@@ -30,7 +30,7 @@ fn zone_name(state: AppState) -> String {
 
 /// A failed write that leaves the call only on screen (not "storage
 /// unavailable": the shell's banner already says that).
-fn not_kept(r: &Result<(), SaveError>) -> bool {
+fn not_kept<T>(r: &Result<T, SaveError>) -> bool {
     matches!(r, Err(e) if !matches!(e, SaveError::Unavailable(_)))
 }
 
@@ -49,9 +49,17 @@ pub fn CallPage() -> impl IntoView {
     }));
     log.update_untracked(|l| l.ended = false);
     let kept_failed = RwSignal::new(false);
+    // Its entry was saved (or it was discarded) in another tab: this screen
+    // no longer writes it, so that tab's save is not undone.
+    let done_elsewhere = RwSignal::new(false);
     let keep = move || {
-        if let Some(r) = log.try_with_untracked(|l| state.save_call(l)) {
-            kept_failed.set(not_kept(&r));
+        if done_elsewhere.get_untracked() {
+            return;
+        }
+        match log.try_with_untracked(|l| state.save_call(l)) {
+            Some(Ok(false)) => done_elsewhere.set(true),
+            Some(r) => kept_failed.set(not_kept(&r)),
+            None => {}
         }
     };
     // The start is recorded on opening.
@@ -140,7 +148,9 @@ pub fn CallPage() -> impl IntoView {
             l.ended = true;
         });
         keep();
-        if !kept_failed.get_untracked() {
+        if done_elsewhere.get_untracked() {
+            browser::go_to(&Page::Contacts.href());
+        } else if !kept_failed.get_untracked() {
             browser::go_to(&format!("{}?call", Page::LogContact.href()));
         }
     };
@@ -150,7 +160,8 @@ pub fn CallPage() -> impl IntoView {
             discarding.set(true);
             return;
         }
-        if state.clear_call().is_ok() {
+        let call = log.get_untracked();
+        if state.finish_call(&call).is_ok() {
             browser::go_to(&Page::Home.href());
         }
     };
@@ -192,6 +203,12 @@ pub fn CallPage() -> impl IntoView {
             })}
             <Show when=move || kept_failed.get()>
                 <p class="call-notice danger" role="alert" data-testid="call-not-kept">{move || state.t(K::NotKept)}</p>
+            </Show>
+            <Show when=move || done_elsewhere.get()>
+                <p class="call-notice danger" role="alert" data-testid="call-saved-elsewhere">
+                    {move || state.t(K::DoneElsewhere)}" "
+                    <a href=Page::Contacts.href()>{move || state.t(Key::NavContacts)}</a>
+                </p>
             </Show>
             <Show when=move || { debts.with(|d| d.len() > 1) }>
                 <label class="field">

@@ -547,9 +547,11 @@ pub fn LogContactPage() -> impl IntoView {
     let state = use_app();
     // Ended in the call companion: the call, as one entry to review. It stays
     // stored until this entry is saved, so a closed tab loses nothing.
-    let call = (browser::hash_query() == "call")
+    let ended = (browser::hash_query() == "call")
         .then(|| state.load_call())
-        .flatten()
+        .flatten();
+    let call = ended
+        .as_ref()
         .map(|c| c.to_draft(state.lang.get_untracked()));
     let from_call = call.is_some();
     // A draft kept across a lock holds the user's edits, so it comes first;
@@ -567,8 +569,8 @@ pub fn LogContactPage() -> impl IntoView {
     let on_saved = Callback::new(move |_: u32| {
         offered.set(false);
         restored.set(false);
-        if from_call {
-            let _ = state.clear_call();
+        if let Some(c) = &ended {
+            let _ = state.finish_call(c);
         }
     });
     view! {

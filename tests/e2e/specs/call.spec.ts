@@ -165,6 +165,31 @@ test('an interrupted call comes back, and becomes its entry on review', async ({
   expect((await stored(page, 'dek:c:1')).data.ticks).toEqual(['insult']);
 });
 
+test('a call saved in one tab is not brought back by another tab that had it open', async ({ page }) => {
+  await seed(page);
+  await open(page, '#/call');
+  await page.getByTestId('call-tap-insult').click();
+  await page.getByTestId('call-caller-name').fill('王五');
+  // A second tab opens the companion on the same call (restored from storage).
+  const other = await page.context().newPage();
+  await open(other, '#/call');
+  await expect(other.getByTestId('call-caller-name')).toHaveValue('王五');
+  // The first tab ends the call and saves its entry.
+  await page.getByTestId('call-end').click();
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  await expect.poll(() => stored(other, 'dek:call')).toBeNull();
+  // The other tab keeps its timer and goes away: it must not write the call back.
+  await other.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await expect(other.getByTestId('call-saved-elsewhere')).toBeVisible();
+  await other.close();
+  expect(await stored(page, 'dek:call')).toBeNull();
+  await open(page, '#/call');
+  await expect(page.getByTestId('call-restored')).toHaveCount(0);
+  await expect(page.getByTestId('call-caller-name')).toHaveValue('');
+  expect(await contactKeys(page)).toEqual(['dek:c:1']);
+});
+
 test('the hotline guide logs a call the user made and fills the checklist', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-03-10T10:00:00+08:00') });
   await seed(page);
