@@ -191,14 +191,13 @@ fn no_import_circles_between_files() {
 #[test]
 fn no_file_grows_past_its_limit() {
     const LIMIT: usize = 1_000;
-    const TO_SPLIT: [(&str, usize); 8] = [
+    const TO_SPLIT: [(&str, usize); 7] = [
         ("src/domain/evidence.rs", 3_150),
         ("src/domain/codec/phonelog.rs", 2_470),
-        ("src/domain/contacts.rs", 2_090),
         ("src/ui/pages/agreement.rs", 1_980),
         ("src/domain/agreement.rs", 1_780),
         ("src/domain/rules/catalog.rs", 1_300),
-        ("src/storage/mod.rs", 1_260),
+        ("src/storage/mod.rs", 1_220),
         ("src/domain/rules/mod.rs", 1_190),
     ];
     let root = env!("CARGO_MANIFEST_DIR");

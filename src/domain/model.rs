@@ -58,11 +58,11 @@ pub struct Case {
     /// police intervention, consent given, cease letters.
     #[serde(default)]
     pub events: Vec<CaseEvent>,
-    /// The highest entry number held in storage by a value not in this case
-    /// (damaged and copied aside, or from a newer version): numbers are never
-    /// reused, so new entries come after it. Not part of the case's data.
+    /// Entry numbers held in storage by values not in this case (damaged and
+    /// copied aside, or from a newer version): numbers are never reused, so
+    /// new entries skip them. Not part of the case's data.
     #[serde(skip)]
-    pub reserved_seq: u32,
+    pub reserved_seqs: BTreeSet<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -742,14 +742,19 @@ impl Case {
     pub fn active_contacts(&self) -> impl Iterator<Item = &Contact> {
         self.contacts.iter().filter(|c| c.is_active())
     }
-    /// The number the next new entry takes: after every entry and every
-    /// reserved number. None when that would pass [`MAX_SEQ`]: no number is
+    /// The number the next new entry takes: after every entry, skipping
+    /// reserved numbers. None when that would pass [`MAX_SEQ`]: no number is
     /// free, and nothing may be saved as if one were.
     pub fn next_seq(&self) -> Option<u32> {
         let last = self.contacts.iter().map(|c| c.seq).max().unwrap_or(0);
-        last.max(self.reserved_seq)
-            .checked_add(1)
-            .filter(|seq| *seq <= MAX_SEQ)
+        let mut seq = last.checked_add(1)?;
+        for held in self.reserved_seqs.range(seq..) {
+            if *held != seq {
+                break;
+            }
+            seq = seq.checked_add(1)?;
+        }
+        (seq <= MAX_SEQ).then_some(seq)
     }
     /// The agreement that governs a debt: the latest one reached.
     pub fn governing_agreement(&self, debt_id: &str) -> Option<&Agreement> {

@@ -12,6 +12,7 @@
 
 mod backend;
 pub mod envelope;
+mod forms;
 pub mod keys;
 pub mod locks;
 pub mod migrate;
@@ -32,7 +33,6 @@ use envelope::DecodeError;
 pub use keys::{DraftForm, StoreKey, PREFIX};
 use migrate::RecordKind;
 
-use crate::domain::call::CallLog;
 use crate::domain::contacts;
 use crate::domain::crypto::{self, Kdf, Key, Keyring, LockRecord, RandomSource, UnlockAttempts};
 use crate::domain::model::{Agreement, Case, CaseEvent, Contact, Debt, Debtor, Settings};
@@ -149,7 +149,7 @@ pub struct Store {
     random: Option<RandomSource>,
     /// The highest entry number held by a value that is not in the case
     /// (quarantined, unreadable, from a newer version): never handed out again.
-    reserved_seq: u32,
+    reserved_seqs: BTreeSet<u32>,
 }
 
 /// A stored value's text, with whether it is in the form new writes take
@@ -203,7 +203,7 @@ impl Store {
             lock: None,
             ring: None,
             random: None,
-            reserved_seq: 0,
+            reserved_seqs: BTreeSet::new(),
         }
     }
 
@@ -221,9 +221,9 @@ impl Store {
         self.pending.len()
     }
 
-    /// See [`Case::reserved_seq`]: what `load` and `unseen_contacts` found.
-    pub fn reserved_seq(&self) -> u32 {
-        self.reserved_seq
+    /// See [`Case::reserved_seqs`]: what `load` and `unseen_contacts` found.
+    pub fn reserved_seqs(&self) -> &BTreeSet<u32> {
+        &self.reserved_seqs
     }
 
     /// An entry number is taken by a value the case does not hold.
@@ -238,7 +238,7 @@ impl Store {
             }
             _ => return,
         };
-        self.reserved_seq = self.reserved_seq.max(seq);
+        self.reserved_seqs.insert(seq);
     }
 
     pub fn load(&mut self) -> Loaded {
@@ -335,7 +335,7 @@ impl Store {
                         Some(c) if c.seq == seq => contacts.push(c),
                         Some(c) => {
                             // Not written by this app as this key: copied aside, never lost.
-                            self.reserved_seq = self.reserved_seq.max(c.seq);
+                            self.reserved_seqs.insert(c.seq);
                             let text = self
                                 .open_stored(&name, &raw)
                                 .map_or_else(|_| raw.clone(), |o| o.text.into_owned());
@@ -350,7 +350,7 @@ impl Store {
         }
         contacts.sort_by_key(|c| c.seq);
         out.case.contacts = contacts;
-        out.case.reserved_seq = self.reserved_seq;
+        out.case.reserved_seqs = self.reserved_seqs.clone();
         out.problems
             .sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
         out.problems
@@ -614,80 +614,6 @@ impl Store {
         self.put(StoreKey::Prefs, p)
     }
 
-    /// Keep what a form holds so far (sealed like every record). Drafts are
-    /// never read as records: `load` and backups skip them.
-    pub fn save_draft<T: Serialize>(&mut self, form: DraftForm, d: &T) -> Result<(), SaveError> {
-        self.put(StoreKey::Draft(form), d)
-    }
-
-    /// The kept draft of `form`, if any; it stays until saved over or cleared.
-    pub fn draft<T: DeserializeOwned>(&self, form: DraftForm) -> Option<T> {
-        let name = StoreKey::Draft(form).name();
-        let raw = self.backend.get(&name).ok().flatten()?;
-        self.decode_stored(&name, &raw, RecordKind::Draft)
-    }
-
-    /// The kept draft of `form`, removed from storage as it is handed over.
-    pub fn take_draft<T: DeserializeOwned>(&mut self, form: DraftForm) -> Option<T> {
-        let draft = self.draft(form)?;
-        let _ = self.clear_draft(form);
-        Some(draft)
-    }
-
-    /// Forget the draft of `form` (saved as a record, or discarded).
-    pub fn clear_draft(&mut self, form: DraftForm) -> Result<(), SaveError> {
-        let name = StoreKey::Draft(form).name();
-        if matches!(self.backend.get(&name), Ok(None)) && !self.pending.contains_key(&name) {
-            return Ok(());
-        }
-        self.write_raw(&name, None)
-    }
-
-    /// The call companion's call, kept after every change (sealed like every
-    /// record) so a closed tab or a lock gives it back. `Ok(false)`: this
-    /// call is already done (its entry saved, or discarded, in this or another
-    /// tab), so nothing is written: a tab still showing it cannot bring it back.
-    pub fn save_call(&mut self, c: &CallLog) -> Result<bool, SaveError> {
-        if self.call_done(c) {
-            return Ok(false);
-        }
-        self.put(StoreKey::Call, c).map(|()| true)
-    }
-
-    /// The kept call, if any and not done; it stays until its entry is saved.
-    pub fn load_call(&self) -> Option<CallLog> {
-        let name = StoreKey::Call.name();
-        let raw = self.backend.get(&name).ok().flatten()?;
-        self.decode_stored::<CallLog>(&name, &raw, RecordKind::Call)
-            .filter(|c| !self.call_done(c))
-    }
-
-    /// Whether `c`'s entry was saved or `c` discarded (a call is known by the
-    /// moment it started).
-    pub fn call_done(&self, c: &CallLog) -> bool {
-        self.calls_done().contains(&c.started_at)
-    }
-
-    fn calls_done(&self) -> Vec<DateTime<Utc>> {
-        let name = StoreKey::CallsDone.name();
-        let raw = self.backend.get(&name).ok().flatten();
-        raw.and_then(|raw| self.decode_stored(&name, &raw, RecordKind::Call))
-            .unwrap_or_default()
-    }
-
-    /// The call's entry is saved, or the call discarded. It is marked done
-    /// first, then removed: cut off between the two, the mark still holds.
-    pub fn finish_call(&mut self, c: &CallLog) -> Result<(), SaveError> {
-        let mut done = self.calls_done();
-        if !done.contains(&c.started_at) {
-            done.push(c.started_at);
-        }
-        let keep_from = done.len().saturating_sub(CALLS_DONE_KEPT);
-        let marked = self.put(StoreKey::CallsDone, &done[keep_from..].to_vec());
-        let removed = self.write_raw(&StoreKey::Call.name(), None);
-        marked.and(removed)
-    }
-
     /// Write a whole case (import/replace). Every record is written; on the
     /// first failure the previous values are put back so storage is as before.
     pub fn replace_case(&mut self, case: &Case) -> Result<(), SaveError> {
@@ -946,8 +872,9 @@ impl Store {
     /// not seen yet (its `storage` event may still be on the way). Read before
     /// appending so two tabs never hand out the same sequence number. Probes
     /// `max_seq + 1`, `+ 2`, … until a key is free: the one the new entry
-    /// takes, so adding costs the same at 10 or 10,000 entries. Unreadable
-    /// ones on the way raise [`Store::reserved_seq`].
+    /// takes, so adding costs the same at 10 or 10,000 entries. Reserved
+    /// numbers are walked past (another tab skips them too); unreadable
+    /// values on the way are added to [`Store::reserved_seqs`].
     pub fn unseen_contacts(&mut self, max_seq: u32) -> Vec<Contact> {
         let mut out = Vec::new();
         // Nothing comes after the last number (and probing must not wrap).
@@ -957,6 +884,9 @@ impl Store {
         for seq in first..=u32::MAX {
             let name = StoreKey::Contact(seq).name();
             let Ok(Some(raw)) = self.backend.get(&name) else {
+                if self.reserved_seqs.contains(&seq) {
+                    continue;
+                }
                 break;
             };
             match self.decode_stored::<Contact>(&name, &raw, RecordKind::Contact) {
@@ -965,7 +895,7 @@ impl Store {
                 // it, never reuse its number (the next load quarantines it).
                 _ => {
                     self.protected.insert(name);
-                    self.reserved_seq = self.reserved_seq.max(seq);
+                    self.reserved_seqs.insert(seq);
                 }
             }
         }
@@ -1271,10 +1201,6 @@ fn save_error(e: BackendError) -> SaveError {
 /// Enough numbered copies of one key for any real run of damage; past it
 /// the key is protected instead (never written, never removed).
 const MAX_QUARANTINE_COPIES: u32 = 99;
-
-/// How many finished calls are remembered: more than tabs a person keeps
-/// open on the companion.
-const CALLS_DONE_KEPT: usize = 16;
 
 fn problem_key(p: &Problem) -> &str {
     match p {

@@ -358,15 +358,37 @@ fn an_entry_from_a_newer_version_keeps_its_number_and_the_next_add_skips_it() {
     assert_eq!(s.backend.get("dek:c:3").unwrap().as_deref(), Some(newer));
 }
 
+/// Issue 18: a damaged value at the last number once made every save fail
+/// ("numbers used up"); only its own number is held.
+#[test]
+fn a_damaged_entry_at_the_last_number_holds_only_that_number() {
+    let mut s = store_with(&[
+        ("dek:c:1", &envelope::encode(&contact(1)).unwrap()),
+        ("dek:c:10000000", "{damaged"),
+        ("dek:c:3", "{damaged too"),
+    ]);
+    let loaded = s.load();
+    assert_eq!(loaded.case.next_seq(), Some(2));
+    let mut case = loaded.case;
+    case.contacts.push(contact(2));
+    assert_eq!(case.next_seq(), Some(4), "#3 is held");
+    // Probing for another tab's entries walks past the held #3.
+    s.backend
+        .set("dek:c:4", &envelope::encode(&contact(4)).unwrap())
+        .unwrap();
+    let unseen = s.unseen_contacts(2);
+    assert_eq!(unseen.iter().map(|c| c.seq).collect::<Vec<_>>(), vec![4]);
+}
+
 #[test]
 fn an_unreadable_entry_after_ours_is_skipped_when_numbering() {
     let mut s = store_with(&[]);
     s.save_contact(&contact(1)).unwrap();
     s.backend.set("dek:c:2", "{garbage").unwrap();
     s.save_contact(&contact(3)).unwrap();
-    let (unseen, reserved) = (s.unseen_contacts(1), s.reserved_seq());
+    let (unseen, reserved) = (s.unseen_contacts(1), s.reserved_seqs().clone());
     assert_eq!(unseen.iter().map(|c| c.seq).collect::<Vec<_>>(), vec![3]);
-    assert_eq!(reserved, 2);
+    assert_eq!(reserved, BTreeSet::from([2]));
 }
 
 #[test]
@@ -395,10 +417,11 @@ fn an_entry_stored_under_another_number_is_copied_aside_never_deleted() {
         vec![moved]
     );
     assert_eq!(
-        loaded.case.next_seq(),
-        Some(8),
+        loaded.case.reserved_seqs,
+        BTreeSet::from([5, 7]),
         "neither 5 nor the 7 it claims is reused"
     );
+    assert_eq!(loaded.case.next_seq(), Some(2));
     // A merge-style replace of the case no longer has a stray key to delete.
     s.replace_case(&loaded.case).unwrap();
     assert_eq!(s.quarantined().len(), 1);
@@ -914,7 +937,7 @@ mod passcode {
             LOCAL_OFFSET,
         )
         .unwrap();
-        assert_eq!(marks.len(), CALLS_DONE_KEPT);
+        assert_eq!(marks.len(), forms::CALLS_DONE_KEPT);
     }
 
     #[test]

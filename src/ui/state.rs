@@ -238,20 +238,22 @@ impl AppState {
     fn take_in_unseen(&self, editing: Option<u32>) {
         let max_seq = self
             .case
-            .with_untracked(|c| c.contacts.last().map_or(0, |x| x.seq).max(c.reserved_seq));
+            .with_untracked(|c| c.contacts.last().map_or(0, |x| x.seq));
         let (unseen, reserved) = self
             .store
-            .try_update_value(|s| (s.unseen_contacts(max_seq), s.reserved_seq()))
+            .try_update_value(|s| (s.unseen_contacts(max_seq), s.reserved_seqs().clone()))
             .unwrap_or_default();
         let name = editing.map(|seq| StoreKey::Contact(seq).name());
-        let reserve = reserved > self.case.with_untracked(|c| c.reserved_seq);
+        let reserve = self
+            .case
+            .with_untracked(|c| !reserved.is_subset(&c.reserved_seqs));
         if unseen.is_empty() && name.is_none() && !reserve {
             return;
         }
         let mut prefs = self.prefs.get_untracked();
         self.case.maybe_update(|case| {
             let before = case.contacts.len();
-            case.reserved_seq = case.reserved_seq.max(reserved);
+            case.reserved_seqs.extend(reserved);
             case.contacts.extend(unseen);
             let folded = name.is_some_and(|n| {
                 self.store

@@ -250,7 +250,7 @@ fn merge_counted(current: &Case, incoming: &Case) -> (Case, ImportPreview, bool)
     // Past every incoming seq too, so a renumbered contact never takes the
     // seq a later incoming contact keeps. Counted in u64: no overflow.
     let top = |c: &Case| c.contacts.iter().map(|c| c.seq).max().unwrap_or(0);
-    let mut next_seq = u64::from(top(current).max(current.reserved_seq).max(top(incoming))) + 1;
+    let mut next_seq = u64::from(top(current).max(top(incoming))) + 1;
     let mut fits = true;
 
     let mut incoming_contacts: Vec<&Contact> = incoming.contacts.iter().collect();
@@ -267,10 +267,13 @@ fn merge_counted(current: &Case, incoming: &Case) -> (Case, ImportPreview, bool)
             continue;
         }
         let mut added = c.clone();
-        // At or below a reserved number the place may hold a damaged or newer
-        // entry (see `Case::reserved_seq`): never put another entry there.
-        if seqs.contains(&c.seq) || c.seq <= current.reserved_seq {
+        // A reserved number's place may hold a damaged or newer entry (see
+        // `Case::reserved_seqs`): never put another entry there.
+        if seqs.contains(&c.seq) || current.reserved_seqs.contains(&c.seq) {
             counts.contacts.conflicting += 1;
+            while u32::try_from(next_seq).is_ok_and(|s| current.reserved_seqs.contains(&s)) {
+                next_seq += 1;
+            }
             match u32::try_from(next_seq).ok().filter(|s| *s <= MAX_SEQ) {
                 Some(seq) => added.seq = seq,
                 None => {
@@ -352,6 +355,7 @@ mod tests {
         Agreement, CaseEvent, ContactData, Debt, EventKind, FileProof, PastVersion, Source, Tick,
     };
     use proptest::prelude::*;
+    use std::collections::BTreeSet;
 
     fn now() -> DateTime<Utc> {
         "2026-03-10T12:00:00Z".parse().unwrap()
@@ -647,12 +651,14 @@ mod tests {
     fn merge_never_puts_an_entry_at_a_reserved_number() {
         let mut current = rich_case();
         current.contacts.clear();
-        current.reserved_seq = 5;
         let incoming = rich_case();
+        let held: BTreeSet<u32> = incoming.contacts.iter().map(|c| c.seq).take(2).collect();
+        assert_eq!(held.len(), 2);
+        current.reserved_seqs = held.clone();
         let merged = merge(&current, &incoming).unwrap();
-        assert!(merged.contacts.iter().all(|c| c.seq > 5));
+        assert!(merged.contacts.iter().all(|c| !held.contains(&c.seq)));
         assert_eq!(merged.contacts.len(), incoming.contacts.len());
-        assert_eq!(merged.reserved_seq, 5);
+        assert_eq!(merged.reserved_seqs, held);
     }
 
     /// Issue 18 item 4: numbers handed out by a merge are checked too.

@@ -1,0 +1,91 @@
+//! What forms hold before they are records: drafts, and the call companion's
+//! call in progress. Sealed like every record, never read as one (`load` and
+//! backups skip them).
+
+use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Serialize};
+
+use super::keys::{DraftForm, StoreKey};
+use super::migrate::RecordKind;
+use super::{SaveError, Store};
+use crate::domain::call::CallLog;
+
+/// How many finished calls are remembered: more than tabs a person keeps
+/// open on the companion.
+pub(super) const CALLS_DONE_KEPT: usize = 16;
+
+impl Store {
+    /// Keep what a form holds so far (sealed like every record). Drafts are
+    /// never read as records: `load` and backups skip them.
+    pub fn save_draft<T: Serialize>(&mut self, form: DraftForm, d: &T) -> Result<(), SaveError> {
+        self.put(StoreKey::Draft(form), d)
+    }
+
+    /// The kept draft of `form`, if any; it stays until saved over or cleared.
+    pub fn draft<T: DeserializeOwned>(&self, form: DraftForm) -> Option<T> {
+        let name = StoreKey::Draft(form).name();
+        let raw = self.backend.get(&name).ok().flatten()?;
+        self.decode_stored(&name, &raw, RecordKind::Draft)
+    }
+
+    /// The kept draft of `form`, removed from storage as it is handed over.
+    pub fn take_draft<T: DeserializeOwned>(&mut self, form: DraftForm) -> Option<T> {
+        let draft = self.draft(form)?;
+        let _ = self.clear_draft(form);
+        Some(draft)
+    }
+
+    /// Forget the draft of `form` (saved as a record, or discarded).
+    pub fn clear_draft(&mut self, form: DraftForm) -> Result<(), SaveError> {
+        let name = StoreKey::Draft(form).name();
+        if matches!(self.backend.get(&name), Ok(None)) && !self.pending.contains_key(&name) {
+            return Ok(());
+        }
+        self.write_raw(&name, None)
+    }
+
+    /// The call companion's call, kept after every change (sealed like every
+    /// record) so a closed tab or a lock gives it back. `Ok(false)`: this
+    /// call is already done (its entry saved, or discarded, in this or another
+    /// tab), so nothing is written: a tab still showing it cannot bring it back.
+    pub fn save_call(&mut self, c: &CallLog) -> Result<bool, SaveError> {
+        if self.call_done(c) {
+            return Ok(false);
+        }
+        self.put(StoreKey::Call, c).map(|()| true)
+    }
+
+    /// The kept call, if any and not done; it stays until its entry is saved.
+    pub fn load_call(&self) -> Option<CallLog> {
+        let name = StoreKey::Call.name();
+        let raw = self.backend.get(&name).ok().flatten()?;
+        self.decode_stored::<CallLog>(&name, &raw, RecordKind::Call)
+            .filter(|c| !self.call_done(c))
+    }
+
+    /// Whether `c`'s entry was saved or `c` discarded (a call is known by the
+    /// moment it started).
+    pub fn call_done(&self, c: &CallLog) -> bool {
+        self.calls_done().contains(&c.started_at)
+    }
+
+    fn calls_done(&self) -> Vec<DateTime<Utc>> {
+        let name = StoreKey::CallsDone.name();
+        let raw = self.backend.get(&name).ok().flatten();
+        raw.and_then(|raw| self.decode_stored(&name, &raw, RecordKind::Call))
+            .unwrap_or_default()
+    }
+
+    /// The call's entry is saved, or the call discarded. It is marked done
+    /// first, then removed: cut off between the two, the mark still holds.
+    pub fn finish_call(&mut self, c: &CallLog) -> Result<(), SaveError> {
+        let mut done = self.calls_done();
+        if !done.contains(&c.started_at) {
+            done.push(c.started_at);
+        }
+        let keep_from = done.len().saturating_sub(CALLS_DONE_KEPT);
+        let marked = self.put(StoreKey::CallsDone, &done[keep_from..].to_vec());
+        let removed = self.write_raw(&StoreKey::Call.name(), None);
+        marked.and(removed)
+    }
+}
