@@ -58,10 +58,66 @@ pub enum BackupError {
     NewerSchema(u32),
     /// The case was changed after export (or the file is damaged).
     DigestMismatch,
-    Invalid(String),
+    /// A `\` escape that is no character (half of a `\u` pair, `\q`):
+    /// damaged text, not "not JSON".
+    BrokenText {
+        line: usize,
+        column: usize,
+    },
+    /// One field is missing or not what this app writes there.
+    Invalid(InvalidField),
     /// Well-formed, but records break the case's rules (numbers, amounts,
     /// dates, ids, references): each named, nothing imported.
     Records(Problems),
+}
+
+/// Where a backup is malformed (`case.contacts[3].seq`) and how, in terms
+/// the app words in the user's language (serde's own message is English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidField {
+    pub path: String,
+    pub problem: FieldProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldProblem {
+    Missing,
+    /// A number where text belongs, a list where a number belongs…
+    WrongKind,
+    /// A word this app does not know here (perhaps from a newer version).
+    UnknownValue(String),
+    /// The right kind, but not a value this field can hold.
+    BadValue,
+}
+
+impl InvalidField {
+    fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> InvalidField {
+        let mut path = e.path().to_string();
+        if path == "." {
+            path.clear();
+        }
+        let message = e.inner().to_string();
+        // serde reports these only as text; its wording has been stable for years.
+        let quoted = |prefix: &str| {
+            let rest = message.strip_prefix(prefix)?;
+            let end = rest.find('`')?;
+            Some(rest[..end].to_string())
+        };
+        let problem = if let Some(field) = quoted("missing field `") {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&field);
+            FieldProblem::Missing
+        } else if let Some(word) = quoted("unknown variant `") {
+            FieldProblem::UnknownValue(word)
+        } else if message.starts_with("invalid type") {
+            FieldProblem::WrongKind
+        } else {
+            FieldProblem::BadValue
+        };
+        InvalidField { path, problem }
+    }
 }
 
 /// A JSON object or array that ends before it is closed: the file was cut
@@ -110,6 +166,14 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if cut_off(text, &e) {
             BackupError::Truncated
+        } else if ["escape", "surrogate", "code point"]
+            .iter()
+            .any(|w| e.to_string().contains(w))
+        {
+            BackupError::BrokenText {
+                line: e.line(),
+                column: e.column(),
+            }
         } else {
             BackupError::NotJson
         }
@@ -125,13 +189,14 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
         }
         Some(n) if n >= 1 => {}
         _ => {
-            return Err(BackupError::Invalid(
-                "schema must be a positive integer".into(),
-            ))
+            return Err(BackupError::Invalid(InvalidField {
+                path: "schema".into(),
+                problem: FieldProblem::BadValue,
+            }))
         }
     }
-    let mut backup: Backup =
-        serde_json::from_value(value).map_err(|e| BackupError::Invalid(e.to_string()))?;
+    let mut backup: Backup = serde_path_to_error::deserialize(value)
+        .map_err(|e| BackupError::Invalid(InvalidField::from_serde(e)))?;
     if case_digest(&backup.case) != backup.sha256 {
         return Err(BackupError::DigestMismatch);
     }
@@ -497,21 +562,74 @@ mod tests {
             Value::Null,
         ] {
             let text = envelope(|v| v["schema"] = bad);
-            assert!(
-                matches!(parse(&text), Err(BackupError::Invalid(_))),
+            assert_eq!(
+                parse(&text),
+                Err(invalid("schema", FieldProblem::BadValue)),
                 "{text:.80}"
             );
         }
         let tampered = envelope(|v| v["case"]["contacts"][0]["data"]["notes"] = "changed".into());
         assert_eq!(parse(&tampered), Err(BackupError::DigestMismatch));
+        // Each refusal names the field, in words the app can translate.
         let wrong_types = envelope(|v| v["case"]["contacts"][0]["seq"] = "one".into());
-        assert!(matches!(parse(&wrong_types), Err(BackupError::Invalid(_))));
+        assert_eq!(
+            parse(&wrong_types),
+            Err(invalid("case.contacts[0].seq", FieldProblem::WrongKind))
+        );
+        let float = envelope(|v| v["case"]["contacts"][0]["seq"] = 1.5.into());
+        assert_eq!(
+            parse(&float),
+            Err(invalid("case.contacts[0].seq", FieldProblem::WrongKind))
+        );
         let bad_enum = envelope(|v| v["case"]["contacts"][0]["data"]["channel"] = "fax".into());
-        assert!(matches!(parse(&bad_enum), Err(BackupError::Invalid(_))));
+        assert_eq!(
+            parse(&bad_enum),
+            Err(invalid(
+                "case.contacts[0].data.channel",
+                FieldProblem::UnknownValue("fax".into())
+            ))
+        );
         let no_case = envelope(|v| {
             v.as_object_mut().unwrap().remove("case");
         });
-        assert!(matches!(parse(&no_case), Err(BackupError::Invalid(_))));
+        assert_eq!(parse(&no_case), Err(invalid("case", FieldProblem::Missing)));
+        let no_digest = envelope(|v| {
+            v.as_object_mut().unwrap().remove("sha256");
+        });
+        assert_eq!(
+            parse(&no_digest),
+            Err(invalid("sha256", FieldProblem::Missing))
+        );
+        let bad_date = envelope(|v| v["case"]["contacts"][0]["created_at"] = "yesterday".into());
+        assert_eq!(
+            parse(&bad_date),
+            Err(invalid(
+                "case.contacts[0].created_at",
+                FieldProblem::BadValue
+            ))
+        );
+    }
+
+    fn invalid(path: &str, problem: FieldProblem) -> BackupError {
+        BackupError::Invalid(InvalidField {
+            path: path.into(),
+            problem,
+        })
+    }
+
+    /// A `\uD800` escape with no partner is valid JSON syntax to the eye but no
+    /// text: the file is named damaged at its place, not "not JSON".
+    #[test]
+    fn an_unpaired_surrogate_escape_is_named_where_it_is() {
+        let text = envelope(|_| {}).replacen("\"notes\":\"", "\"notes\":\"\\ud800", 1);
+        assert!(text.contains("\\ud800"));
+        let Err(BackupError::BrokenText { line: 1, column }) = parse(&text) else {
+            panic!("{:?}", parse(&text));
+        };
+        let at = text.find("\\ud800").unwrap_or_default() + 1;
+        assert!((at..at + 8).contains(&column), "{column} vs {at}");
+        assert_eq!(parse("{\"a\":1"), Err(BackupError::Truncated));
+        assert_eq!(parse("hello"), Err(BackupError::NotJson));
     }
 
     #[test]

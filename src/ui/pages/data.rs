@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::passcode::{EncryptedExport, PasscodeSection};
 use super::phone_import::PhoneLogImport;
+use crate::domain::codec::backup::FieldProblem;
 use crate::domain::codec::{backup, csv, encrypted_backup};
 use crate::domain::invariants::{AmountField, DateField, Problem, Problems, Record};
 use crate::domain::model::MAX_SEQ;
@@ -188,7 +189,21 @@ fn backup_error_text(lang: Lang, e: &backup::BackupError) -> String {
         backup::BackupError::WrongType => t(DataKey::ErrWrongType).into(),
         backup::BackupError::NewerSchema(v) => fill(t(DataKey::ErrNewerSchema), &[&v.to_string()]),
         backup::BackupError::DigestMismatch => t(DataKey::ErrDigestMismatch).into(),
-        backup::BackupError::Invalid(detail) => format!("{} {detail}", t(DataKey::ErrInvalid)),
+        backup::BackupError::BrokenText { line, column } => fill(
+            t(DataKey::ErrBrokenText),
+            &[&line.to_string(), &column.to_string()],
+        ),
+        backup::BackupError::Invalid(f) => {
+            let path = shown(&f.path);
+            match &f.problem {
+                FieldProblem::Missing => fill(t(DataKey::ErrMissing), &[&path]),
+                FieldProblem::WrongKind => fill(t(DataKey::ErrWrongKind), &[&path]),
+                FieldProblem::UnknownValue(word) => {
+                    fill(t(DataKey::ErrUnknownValue), &[&path, &shown(word)])
+                }
+                FieldProblem::BadValue => fill(t(DataKey::ErrBadValue), &[&path]),
+            }
+        }
         backup::BackupError::Records(p) => problems_text(lang, p),
     }
 }
@@ -744,6 +759,40 @@ mod tests {
             en,
             "Nothing was imported: the backup breaks the app's rules (problems found: 1):\n\
              · Contact #2: Time of contact: year 0000 is not between 1900 and 2200"
+        );
+    }
+
+    /// Issue 18: serde's English ("invalid type: floating point…") once
+    /// reached a Chinese screen. Every malformed field is worded in each language.
+    #[test]
+    fn a_malformed_field_is_named_in_the_users_language() {
+        let field = |problem| {
+            backup::BackupError::Invalid(backup::InvalidField {
+                path: "case.contacts[0].seq".into(),
+                problem,
+            })
+        };
+        let every = [
+            field(FieldProblem::Missing),
+            field(FieldProblem::WrongKind),
+            field(FieldProblem::UnknownValue("传真".repeat(1000))),
+            field(FieldProblem::BadValue),
+            backup::BackupError::BrokenText { line: 1, column: 7 },
+        ];
+        for lang in Lang::ALL {
+            for e in &every {
+                let text = backup_error_text(lang, e);
+                assert!(!text.contains('{') && text.chars().count() < 200, "{text}");
+                assert!(!text.contains("invalid type") && !text.contains("missing field"));
+            }
+        }
+        assert_eq!(
+            backup_error_text(Lang::ZhCn, &field(FieldProblem::WrongKind)),
+            "备份文件里 case.contacts[0].seq 这一项的值类型不对（例如该写整数的地方写了小数或文字），所以没有导入任何内容。"
+        );
+        assert_eq!(
+            backup_error_text(Lang::En, &every[4]),
+            "Nothing was imported: the backup has a damaged character (an unpaired \\u escape) at line 1, column 7. Another program may have changed the file."
         );
     }
 

@@ -54,6 +54,29 @@ test('a hostile or damaged backup is refused and nothing changes', async ({ page
   await expect(page.getByTestId('contact-row')).toHaveCount(1);
 });
 
+test('a malformed backup is refused in the user\'s language, naming the field', async ({ page }) => {
+  await logContact(page, '95188');
+  await open(page, '#/data');
+  const dl = page.waitForEvent('download');
+  await page.getByTestId('export-backup').click();
+  const good = JSON.parse(readFileSync(await (await dl).path(), 'utf8'));
+  const cases: [string, RegExp][] = [];
+  const float = structuredClone(good);
+  float.case.contacts[0].seq = 1.5;
+  cases.push([JSON.stringify(float), /case\.contacts\[0\]\.seq 这一项的值类型不对/]);
+  const noDigest = structuredClone(good);
+  delete noDigest.sha256;
+  cases.push([JSON.stringify(noDigest), /缺少 sha256/]);
+  // An unpaired surrogate escape: JSON to the eye, no text to the app.
+  cases.push([JSON.stringify(good).replace('"95188"', '"\\ud800"'), /第 1 行第 \d+ 列有一个损坏的字符/]);
+  for (const [text, says] of cases) {
+    await page.getByTestId('import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(page.getByTestId('import-error')).toContainText(says);
+    await expect(page.getByTestId('import-error')).not.toContainText(/invalid type|missing field|floating|JSON/);
+    await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  }
+});
+
 test('full storage: the user is told, the draft stays, nothing stored is lost, export works', async ({ page }) => {
   await logContact(page, '95188');
   // Fill the origin's quota from the page itself.
