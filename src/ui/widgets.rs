@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::model::Jurisdiction;
 use crate::domain::time;
 use crate::i18n::{fill, t, Key, Lang};
+use crate::storage::SaveError;
 use crate::ui::state::{use_app, Changed};
 
 /// A labelled text input bound to a signal, with an optional error message.
@@ -109,6 +110,31 @@ pub fn code<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// Why a form's save did not reach storage, in the user's words: a
+/// protected record is named (it is not "storage full").
+pub fn save_error_text(lang: Lang, e: &SaveError) -> String {
+    match e {
+        SaveError::Quota | SaveError::Unavailable(_) => t(lang, Key::SaveFailedDraftKept).into(),
+        SaveError::Protected(name) => fill(
+            t(lang, Key::SaveFailedProtected),
+            &[&stored_record_name(lang, name)],
+        ),
+        SaveError::Encode(_) => t(lang, Key::SaveFailedEncode).into(),
+        SaveError::NotSealed(_) => t(lang, Key::BannerNotSealed).into(),
+    }
+}
+
+/// A form's "not saved" line, shown while `error` holds the reason.
+#[component]
+pub fn SaveFailed(error: RwSignal<Option<SaveError>>, testid: &'static str) -> impl IntoView {
+    let state = use_app();
+    move || {
+        error.get().map(|e| {
+            view! { <p class="error" role="alert" data-testid=testid>{save_error_text(state.lang.get(), &e)}</p> }
+        })
+    }
+}
+
 /// What a stored value holds, in the user's words (never its storage key):
 /// "第 12 条联系记录", or "债务和号码簿（第 2 份副本）" for a quarantine copy.
 pub fn stored_record_name(lang: Lang, name: &str) -> String {
@@ -133,5 +159,32 @@ pub fn stored_record_name(lang: Lang, name: &str) -> String {
     match copy {
         Some(n) => what + &fill(t(lang, Key::StoredCopy), &[&n]),
         None => what,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 18: a save refused to keep a protected record safe once said
+    /// "storage full or unavailable"; it names the record.
+    #[test]
+    fn a_refused_save_names_the_protected_record() {
+        let e = SaveError::Protected("dek:debts".into());
+        let zh = save_error_text(Lang::ZhCn, &e);
+        assert!(zh.contains("“债务和号码簿”"), "{zh}");
+        assert!(!zh.contains("存储已满") && !zh.contains("dek:"));
+        let en = save_error_text(Lang::En, &SaveError::Protected("dek:c:7".into()));
+        assert!(en.contains("contact entry #7"), "{en}");
+        for lang in Lang::ALL {
+            for e in [
+                SaveError::Quota,
+                SaveError::Unavailable("x".into()),
+                SaveError::Encode("x".into()),
+                SaveError::NotSealed("x".into()),
+            ] {
+                assert!(!save_error_text(lang, &e).contains('{'));
+            }
+        }
     }
 }

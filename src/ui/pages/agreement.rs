@@ -27,12 +27,13 @@ use crate::domain::time;
 use crate::i18n::agreement::AgreementKey as K;
 use crate::i18n::{fill, Key, Text};
 use crate::storage::DraftForm;
+use crate::storage::SaveError;
 use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::pages::contacts::changed_hashes;
 use crate::ui::route::Page;
 use crate::ui::state::{use_app, AppState, Changed};
-use crate::ui::widgets::code;
+use crate::ui::widgets::{code, SaveFailed};
 
 const PRODUCTS: [Product; 4] = [
     Product::OnlineLoan,
@@ -633,7 +634,7 @@ fn DebtForm(
             .collect::<Vec<_>>(),
     );
     let errors: Errors = RwSignal::new(Vec::new());
-    let save_failed = RwSignal::new(false);
+    let save_failed = RwSignal::new(None::<SaveError>);
     let base = StoredValue::new(base);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -693,7 +694,7 @@ fn DebtForm(
             }
             vec![Changed::Debts]
         });
-        save_failed.set(result.is_err());
+        save_failed.set(result.clone().err());
         if result.is_ok() {
             on_saved.run(id);
         }
@@ -744,9 +745,7 @@ fn DebtForm(
             <Show when=move || !errors.with(Vec::is_empty)>
                 <p class="error" role="alert" data-testid="debt-form-errors">{move || state.t(K::FixFieldsAbove)}</p>
             </Show>
-            <Show when=move || save_failed.get()>
-                <p class="error" role="alert" data-testid="debt-save-failed">{move || state.t(Key::SaveFailedDraftKept)}</p>
-            </Show>
+            <SaveFailed error=save_failed testid="debt-save-failed" />
         </form>
     }
 }
@@ -890,7 +889,7 @@ fn AgreementForm(
     }
     let errors: Errors = RwSignal::new(Vec::new());
     let general = RwSignal::new(false);
-    let save_failed = RwSignal::new(false);
+    let save_failed = RwSignal::new(None::<SaveError>);
     let base = StoredValue::new(base);
     // What the core says about the channel picked (a collector's word only).
     let concerns = Memo::new(move |_| {
@@ -968,7 +967,7 @@ fn AgreementForm(
             }
             vec![Changed::Agreements]
         });
-        save_failed.set(result.is_err());
+        save_failed.set(result.clone().err());
         if result.is_ok() {
             if !editing {
                 state.clear_draft(DraftForm::Agreement);
@@ -1017,9 +1016,7 @@ fn AgreementForm(
             <Show when=move || general.get()>
                 <p class="error" role="alert" data-testid="agreement-invalid">{move || state.t(K::ErrAgreementInvalid)}</p>
             </Show>
-            <Show when=move || save_failed.get()>
-                <p class="error" role="alert" data-testid="agreement-save-failed">{move || state.t(Key::SaveFailedDraftKept)}</p>
-            </Show>
+            <SaveFailed error=save_failed testid="agreement-save-failed" />
         </form>
     }
 }

@@ -17,7 +17,7 @@ use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::route::Page;
 use crate::ui::state::{use_app, AppState, Changed};
-use crate::ui::widgets::code;
+use crate::ui::widgets::{code, SaveFailed};
 
 const PAGE_SIZE: usize = 50;
 
@@ -107,7 +107,7 @@ fn ContactForm(
     // When the last new entry was saved: a second tap on Save right after
     // (a double tap) would otherwise save the fresh, empty form as another entry.
     let last_saved_at = StoredValue::new(None::<chrono::DateTime<chrono::Utc>>);
-    let save_failed = RwSignal::new(false);
+    let save_failed = RwSignal::new(None::<SaveError>);
     // Every entry number is taken (see `MAX_SEQ`): nothing was saved.
     let no_number = RwSignal::new(false);
     // A save waiting for the write lock: a second tap must not save twice.
@@ -194,7 +194,7 @@ fn ContactForm(
                     // With storage unavailable the entry lives in memory; the
                     // shell's permanent banner already says so.
                     let in_memory = matches!(result, Err(SaveError::Unavailable(_)));
-                    save_failed.try_set(result.is_err() && !in_memory);
+                    save_failed.try_set(result.clone().err().filter(|_| !in_memory));
                     if result.is_ok() || in_memory {
                         saved_seq.try_set(Some(seq));
                         if mode == FormMode::New {
@@ -353,9 +353,7 @@ fn ContactForm(
             <Show when=move || !errors.get().0.is_empty()>
                 <p class="error" role="alert" data-testid="contact-form-errors">{move || state.t(Key::FixFieldsAbove)}</p>
             </Show>
-            <Show when=move || save_failed.get()>
-                <p class="error" role="alert" data-testid="contact-save-failed">{move || state.t(Key::SaveFailedDraftKept)}</p>
-            </Show>
+            <SaveFailed error=save_failed testid="contact-save-failed" />
             <Show when=move || no_number.get()>
                 <p class="error" role="alert" data-testid="contact-no-number">{move || fill(state.t(Key::NoFreeNumber), &[&MAX_SEQ.to_string()])}</p>
             </Show>

@@ -10,7 +10,7 @@ use crate::storage::{webcrypto, Prefs, SaveError};
 use crate::ui::browser;
 use crate::ui::lock::WeakPasscode;
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::TextField;
+use crate::ui::widgets::{self, TextField};
 use crate::ui::APP_VERSION;
 
 fn problem_key(p: PasscodeProblem) -> PrivacyKey {
@@ -50,8 +50,7 @@ fn GuessEstimate(value: RwSignal<String>, testid: &'static str) -> impl IntoView
 fn save_error_text(lang: Lang, e: &SaveError) -> String {
     match e {
         SaveError::Quota => crate::i18n::t(lang, Key::BannerQuotaTitle).into(),
-        SaveError::NotSealed(_) => crate::i18n::t(lang, Key::BannerNotSealed).into(),
-        SaveError::Unavailable(r) | SaveError::Protected(r) | SaveError::Encode(r) => r.clone(),
+        e => widgets::save_error_text(lang, e),
     }
 }
 

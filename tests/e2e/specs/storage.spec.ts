@@ -53,6 +53,18 @@ test('a value from a newer version is left untouched', async ({ page }) => {
   expect(await page.evaluate(() => localStorage.getItem('dek:settings'))).toBe(newer);
 });
 
+test('saving over a protected record names it, not "storage full", and leaves it untouched', async ({ page }) => {
+  const newer = '{"v":99,"d":[{"id":"d9","lender":"未来的出借方"}]}';
+  await page.addInitScript((v) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('dek:debts', v); sessionStorage.setItem('seeded', '1'); } }, newer);
+  await open(page, '#/agreement');
+  await page.getByTestId('debt-lender').fill('示例银行');
+  await page.getByTestId('debt-save').click();
+  await expect(page.getByTestId('debt-save-failed')).toContainText('债务和号码簿');
+  await expect(page.getByTestId('debt-save-failed')).not.toContainText('存储已满');
+  await expect(page.getByTestId('debt-saved')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('dek:debts'))).toBe(newer);
+});
+
 test('two tabs logging at the same time lose no record', async ({ page, context }) => {
   await open(page, '#/contacts/new');
   const other = await context.newPage();
