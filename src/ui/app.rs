@@ -86,7 +86,6 @@ fn Shell(store: Store) -> impl IntoView {
     lock::install_auto_lock(state);
 
     let _ = window_event_listener(ev::click, |e| browser::replace_in_app_link(&e));
-    let _ = window_event_listener(ev::focusin, |e| browser::no_form_memory(&e));
     let _ = window_event_listener(ev::pagehide, |_| browser::forget_form_values());
     let page = RwSignal::new(Page::from_hash(&location_hash_or_empty()));
     let _ = window_event_listener(ev::hashchange, move |_| {
@@ -212,7 +211,7 @@ fn Header(page: RwSignal<Page>) -> impl IntoView {
             <a class="brand" href="#/" data-testid="brand">{move || state.t(Key::AppName)}</a>
             <label class="lang">
                 <span class="sr-only">{move || state.t(Key::Language)}</span>
-                <select data-testid="lang-switch"
+                <select autocomplete="off" data-testid="lang-switch"
                     on:change=move |e| {
                         if let Some(l) = Lang::from_tag(&event_target_value(&e)) {
                             state.set_lang(l);

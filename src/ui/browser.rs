@@ -93,21 +93,6 @@ pub fn quick_exit() {
     }
 }
 
-/// Ask the browser not to keep what is typed in a field (autofill and the
-/// form state it saves with its history entries and session files):
-/// called for every field as it gains focus, before anything is typed.
-pub fn no_form_memory(e: &web_sys::FocusEvent) {
-    if let Some(el) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .filter(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-    {
-        if el.get_attribute("autocomplete").is_none() {
-            let _ = el.set_attribute("autocomplete", "off");
-        }
-    }
-}
-
 /// Before the page goes (lock, reload, closing): every field marked and
 /// emptied, so no typed value is left for the browser to save.
 pub fn forget_form_values() {

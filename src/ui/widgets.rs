@@ -22,7 +22,7 @@ pub fn TextField(
     view! {
         <label class="field" class:invalid=move || error.get().is_some()>
             <span class="field-label">{label}</span>
-            <input type=kind prop:value=move || value.get() data-testid=testid list=list
+            <input autocomplete="off" type=kind prop:value=move || value.get() data-testid=testid list=list
                 on:input=move |e| value.set(event_target_value(&e))
                 aria-invalid=move || error.get().is_some().then_some("true") />
             {move || hint.get().map(|h| view! { <span class="hint">{h}</span> })}
@@ -39,7 +39,7 @@ pub fn JurisdictionSelect(testid: &'static str) -> impl IntoView {
     view! {
         <label class="field">
             <span class="field-label">{move || state.t(Key::SettingsJurisdiction)}</span>
-            <select data-testid=testid on:change=move |e| {
+            <select autocomplete="off" data-testid=testid on:change=move |e| {
                 let v = event_target_value(&e);
                 if let Some(j) = Jurisdiction::ALL.into_iter().find(|j| jurisdiction_code(*j) == v) {
                     let _ = state.apply(|c| { c.settings.jurisdiction = j; vec![Changed::Settings] });
@@ -63,7 +63,7 @@ pub fn ZoneSelect(testid: &'static str, #[prop(optional)] hint: Option<String>) 
     view! {
         <label class="field">
             <span class="field-label">{move || state.t(Key::SettingsZone)}</span>
-            <select data-testid=testid on:change=move |e| {
+            <select autocomplete="off" data-testid=testid on:change=move |e| {
                 let z = event_target_value(&e);
                 if time::is_known_zone(&z) {
                     let _ = state.apply(|c| { c.settings.time_zone = z; vec![Changed::Settings] });

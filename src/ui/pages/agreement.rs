@@ -252,7 +252,7 @@ fn TextIn(
     view! {
         <label class="field" class:invalid=move || error.get().is_some()>
             <span class="field-label">{move || state.t(label)}</span>
-            <input type=kind data-testid=testid inputmode=inputmode prop:value=move || value.get()
+            <input autocomplete="off" type=kind data-testid=testid inputmode=inputmode prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || error.get().is_some().then_some("true") />
             {hint.map(|h| view! { <span class="hint">{move || state.t(h)}</span> })}
@@ -274,7 +274,7 @@ fn TextBox(
     view! {
         <label class="field">
             <span class="field-label">{move || state.t(label)}</span>
-            <textarea data-testid=testid rows="3" prop:value=move || value.get()
+            <textarea autocomplete="off" data-testid=testid rows="3" prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))></textarea>
             {hint.map(|h| view! { <span class="hint">{move || state.t(h)}</span> })}
         </label>
@@ -296,7 +296,7 @@ where
     view! {
         <label class="field">
             <span class="field-label">{move || state.t(label)}</span>
-            <select data-testid=testid on:change=move |ev| {
+            <select autocomplete="off" data-testid=testid on:change=move |ev| {
                 let v = event_target_value(&ev);
                 if let Some(x) = options.iter().copied().find(|o| code(o) == v) {
                     value.set(x);
@@ -1350,12 +1350,12 @@ fn Schedule(
                     <legend class="field-label">{move || state.t(K::ScheduleKindLabel)}</legend>
                     <div class="chips" role="radiogroup">
                         <label class="chip" data-testid="schedule-mode-monthly">
-                            <input type="radio" name="schedule-mode" prop:checked=move || generator.get() == Generator::Monthly
+                            <input autocomplete="off" type="radio" name="schedule-mode" prop:checked=move || generator.get() == Generator::Monthly
                                 on:change=move |_| generator.set(Generator::Monthly) />
                             {move || state.t(K::ScheduleMonthly)}
                         </label>
                         <label class="chip" data-testid="schedule-mode-single">
-                            <input type="radio" name="schedule-mode" prop:checked=move || generator.get() == Generator::Single
+                            <input autocomplete="off" type="radio" name="schedule-mode" prop:checked=move || generator.get() == Generator::Single
                                 on:change=move |_| generator.set(Generator::Single) />
                             {move || state.t(K::ScheduleSingle)}
                         </label>
@@ -1502,7 +1502,7 @@ fn InstalmentRow(
             <div class="instalment-fields">
                 <div class="field" class:invalid=move || err_at("due").get().is_some()>
                     <label class="field-label" for=due_id.clone()>{move || state.t(K::LineDue)}</label>
-                    <input id=due_id type="date" data-testid="instalment-due" prop:value=move || due.get()
+                    <input autocomplete="off" id=due_id type="date" data-testid="instalment-due" prop:value=move || due.get()
                         on:input=move |ev| due.set(event_target_value(&ev))
                         on:change=move |_| commit()
                         aria-invalid=move || err_at("due").get().is_some().then_some("true") />
@@ -1510,7 +1510,7 @@ fn InstalmentRow(
                 </div>
                 <div class="field" class:invalid=move || err_at("amount").get().is_some()>
                     <label class="field-label" for=amount_id.clone()>{move || state.t(K::LineAmount)}</label>
-                    <input id=amount_id type="text" inputmode="decimal" data-testid="instalment-amount" prop:value=move || amount.get()
+                    <input autocomplete="off" id=amount_id type="text" inputmode="decimal" data-testid="instalment-amount" prop:value=move || amount.get()
                         on:input=move |ev| amount.set(event_target_value(&ev))
                         on:change=move |_| commit()
                         aria-invalid=move || err_at("amount").get().is_some().then_some("true") />
@@ -1639,7 +1639,7 @@ fn Payments(
                 </div>
                 <div class="field proof-field">
                     <label class="field-label" for="payment-proof">{move || state.t(K::PaymentProof)}</label>
-                    <input id="payment-proof" type="file" multiple data-testid="payment-proof" on:change=move |ev| {
+                    <input autocomplete="off" id="payment-proof" type="file" multiple data-testid="payment-proof" on:change=move |ev| {
                         let picked = files::picked_files(&ev);
                         file_error.set(false);
                         leptos::task::spawn_local(async move {
@@ -1836,7 +1836,7 @@ fn ChecklistRow(
             <div class="grid2 tight">
                 <div class="field">
                     <label class="field-label" for=status_id.clone()>{move || state.t(K::ChecklistStatus)}</label>
-                    <select id=status_id.clone() data-testid=status_id.clone() on:change=move |ev| {
+                    <select autocomplete="off" id=status_id.clone() data-testid=status_id.clone() on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(s) = [ChecklistStatus::Todo, ChecklistStatus::Done, ChecklistStatus::NotApplicable].into_iter().find(|s| code(s) == v) {
                             edit(Box::new(move |a| core::set_entry_status(a, id, s)));
@@ -1849,7 +1849,7 @@ fn ChecklistRow(
                 </div>
                 <div class="field">
                     <label class="field-label" for=date_id.clone()>{move || state.t(K::ChecklistDate)}</label>
-                    <input id=date_id.clone() type="date" data-testid=date_id.clone()
+                    <input autocomplete="off" id=date_id.clone() type="date" data-testid=date_id.clone()
                         prop:value=move || entry.with(|e| e.date.map(|d| d.to_string()).unwrap_or_default())
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
@@ -1868,7 +1868,7 @@ fn ChecklistRow(
                 </summary>
             <div class="field">
                 <label class="field-label" for=note_id.clone()>{move || state.t(K::ChecklistNote)}</label>
-                <textarea id=note_id.clone() data-testid=note_id.clone() rows="2"
+                <textarea autocomplete="off" id=note_id.clone() data-testid=note_id.clone() rows="2"
                     prop:value=move || entry.with(|e| e.note.clone())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -1877,7 +1877,7 @@ fn ChecklistRow(
             </div>
             <div class="field proof-field">
                 <label class="field-label" for=proof_id.clone()>{move || state.t(K::ChecklistProof)}</label>
-                <input id=proof_id.clone() type="file" multiple data-testid=proof_id.clone() on:change=move |ev| {
+                <input autocomplete="off" id=proof_id.clone() type="file" multiple data-testid=proof_id.clone() on:change=move |ev| {
                     let picked = files::picked_files(&ev);
                     let input = event_target::<web_sys::HtmlInputElement>(&ev);
                     file_error.set(false);

@@ -213,7 +213,7 @@ pub fn CallPage() -> impl IntoView {
             <Show when=move || { debts.with(|d| d.len() > 1) }>
                 <label class="field">
                     <span class="field-label">{move || state.t(K::WhichDebt)}</span>
-                    <select data-testid="call-debt" on:change=move |ev| {
+                    <select autocomplete="off" data-testid="call-debt" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         log.update(|l| l.debt_id = v);
                         keep();
@@ -288,13 +288,13 @@ pub fn CallPage() -> impl IntoView {
                 <h2 id="call-who-title">{move || state.t(K::CallerTitle)}</h2>
                 <div class="grid2 tight">
                     <label class="field"><span class="field-label">{move || state.t(K::CallerName)}</span>
-                        <input type="text" data-testid="call-caller-name" prop:value=name on:input=set_name /></label>
+                        <input autocomplete="off" type="text" data-testid="call-caller-name" prop:value=name on:input=set_name /></label>
                     <label class="field"><span class="field-label">{move || state.t(K::CallerId)}</span>
-                        <input type="text" data-testid="call-caller-id" prop:value=id on:input=set_id /></label>
+                        <input autocomplete="off" type="text" data-testid="call-caller-id" prop:value=id on:input=set_id /></label>
                     <label class="field"><span class="field-label">{move || state.t(K::CallerOrg)}</span>
-                        <input type="text" data-testid="call-caller-org" prop:value=org on:input=set_org /></label>
+                        <input autocomplete="off" type="text" data-testid="call-caller-org" prop:value=org on:input=set_org /></label>
                     <label class="field"><span class="field-label">{move || state.t(K::CallerNumber)}</span>
-                        <input type="tel" data-testid="call-number" prop:value=number on:input=set_number /></label>
+                        <input autocomplete="off" type="tel" data-testid="call-number" prop:value=number on:input=set_number /></label>
                 </div>
             </section>
 
@@ -522,13 +522,13 @@ pub fn HotlinePage() -> impl IntoView {
             <div class="segmented">
                 {choices.into_iter().map(|(v, suffix, label)| view! {
                     <label class="chip" data-testid=format!("{testid}-{suffix}")>
-                        <input type="radio" name=testid prop:checked=move || answers.with(|a| get(a) == v)
+                        <input autocomplete="off" type="radio" name=testid prop:checked=move || answers.with(|a| get(a) == v)
                             on:change=move |_| answers.update(|a| put(a, v)) />
                         {move || state.t(label)}
                     </label>
                 }).collect_view()}
                 <label class="chip" data-testid=format!("{testid}-unclear")>
-                    <input type="radio" name=testid prop:checked=move || answers.with(|a| get(a).is_none())
+                    <input autocomplete="off" type="radio" name=testid prop:checked=move || answers.with(|a| get(a).is_none())
                         on:change=move |_| answers.update(|a| put(a, None)) />
                     {move || state.t(K::Unclear)}
                 </label>
@@ -541,7 +541,7 @@ pub fn HotlinePage() -> impl IntoView {
                      put: fn(&mut HotlineAnswers, String)| {
         view! {
             <label class="field"><span class="field-label">{move || state.t(label)}</span>
-                <input type="text" data-testid=testid prop:value=move || answers.with(get)
+                <input autocomplete="off" type="text" data-testid=testid prop:value=move || answers.with(get)
                     on:input=move |ev| { let v = event_target_value(&ev); answers.update(|a| put(a, v)); } /></label>
         }
     };
@@ -553,7 +553,7 @@ pub fn HotlinePage() -> impl IntoView {
             <p>{move || state.t(K::HotlineIntro)}</p>
             <label class="field">
                 <span class="field-label">{move || state.t(K::WhichDebt)}</span>
-                <select data-testid="hotline-debt" on:change=move |ev| {
+                <select autocomplete="off" data-testid="hotline-debt" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     number.set(hotline_of(&v));
                     debt_id.set(v);
@@ -567,7 +567,7 @@ pub fn HotlinePage() -> impl IntoView {
             </label>
             <label class="field">
                 <span class="field-label">{move || state.t(K::HotlineNumber)}</span>
-                <input type="tel" class="call-big-input" data-testid="hotline-number" prop:value=move || number.get()
+                <input autocomplete="off" type="tel" class="call-big-input" data-testid="hotline-number" prop:value=move || number.get()
                     on:input=move |ev| number.set(event_target_value(&ev)) />
                 <Show when=move || !had_number.get()>
                     <span class="hint" data-testid="hotline-missing">{move || state.t(K::HotlineMissing)}</span>

@@ -223,7 +223,7 @@ fn ContactForm(
                 <div class="chips" role="radiogroup">
                     {Channel::ALL.into_iter().map(|c| view! {
                         <label class="chip" data-testid=format!("channel-{}", code(&c))>
-                            <input type="radio" name="channel" prop:checked=move || draft.with(|d| d.channel == c)
+                            <input autocomplete="off" type="radio" name="channel" prop:checked=move || draft.with(|d| d.channel == c)
                                 on:change=move |_| draft.update(|d| d.channel = c) />
                             {move || labels::channel(c).get(state.lang.get())}
                         </label>
@@ -236,7 +236,7 @@ fn ContactForm(
                     <div class="chips">
                         {Outcome::ALL.into_iter().map(|o| view! {
                             <label class="chip" data-testid=format!("outcome-{}", code(&o))>
-                                <input type="radio" name="outcome" prop:checked=move || draft.with(|d| d.outcome == o)
+                                <input autocomplete="off" type="radio" name="outcome" prop:checked=move || draft.with(|d| d.outcome == o)
                                     on:change=move |_| draft.update(|d| d.outcome = o) />
                                 {move || labels::outcome(o).get(state.lang.get())}
                             </label>
@@ -270,7 +270,7 @@ fn ContactForm(
             <Show when=move || !debts.get().is_empty()>
                 <label class="field">
                     <span class="field-label">{move || state.t(Key::FieldDebt)}</span>
-                    <select data-testid="contact-debt" on:change=move |ev| {
+                    <select autocomplete="off" data-testid="contact-debt" on:change=move |ev| {
                         debt_auto.set(false);
                         let v = event_target_value(&ev);
                         draft.update(|d| d.debt_id = v);
@@ -285,7 +285,7 @@ fn ContactForm(
             </Show>
             <label class="field">
                 <span class="field-label">{move || state.t(Key::FieldTarget)}</span>
-                <select data-testid="contact-target" on:change=move |ev| {
+                <select autocomplete="off" data-testid="contact-target" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(t) = Target::ALL.into_iter().find(|t| code(t) == v) { draft.update(|d| d.target = t) }
                 }>
@@ -307,7 +307,7 @@ fn ContactForm(
                 <fieldset class="bare">
                     <legend class="field-label">{move || state.t(Key::FieldAttachments)}</legend>
                     <p class="hint">{move || state.t(Key::AttachmentsHelp)}</p>
-                    <input type="file" multiple data-testid="contact-file" aria-label=move || state.t(Key::FieldAttachments) on:change=move |ev| {
+                    <input autocomplete="off" type="file" multiple data-testid="contact-file" aria-label=move || state.t(Key::FieldAttachments) on:change=move |ev| {
                         let picked = files::picked_files(&ev);
                         file_error.set(false);
                         leptos::task::spawn_local(async move {
@@ -395,7 +395,7 @@ fn TickChips(
         <div class="chips">
             {move || ticks().into_iter().map(|t| view! {
                 <label class="chip" data-testid=format!("tick-{}", code(&t))>
-                    <input type="checkbox" prop:checked=move || draft.with(|d| d.ticks.contains(&t))
+                    <input autocomplete="off" type="checkbox" prop:checked=move || draft.with(|d| d.ticks.contains(&t))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             draft.update(|d| { if on { d.ticks.insert(t); } else { d.ticks.remove(&t); } });
@@ -431,14 +431,14 @@ fn FullFields(draft: RwSignal<ContactDraft>, errors: RwSignal<FieldErrors>) -> i
         </div>
         <label class="field">
             <span class="field-label">{move || state.t(Key::FieldZone)}</span>
-            <select data-testid="contact-zone" on:change=set(|d, v| d.zone = v)>
+            <select autocomplete="off" data-testid="contact-zone" on:change=set(|d, v| d.zone = v)>
                 {time::ZONES.into_iter().map(|z| view! { <option value=z selected=move || draft.with(|d| d.zone == z)>{move || time::zone_label(z, state.lang.get())}</option> }).collect_view()}
             </select>
             {move || err(Field::Zone).get().map(|e| view! { <span class="error">{e}</span> })}
         </label>
         <label class="field">
             <span class="field-label">{move || state.t(Key::FieldDirection)}</span>
-            <select data-testid="contact-direction" on:change=move |ev| {
+            <select autocomplete="off" data-testid="contact-direction" on:change=move |ev| {
                 let out = event_target_value(&ev) == "outgoing";
                 draft.update(|d| d.direction = if out { Direction::Outgoing } else { Direction::Incoming });
             }>
@@ -455,7 +455,7 @@ fn FullFields(draft: RwSignal<ContactDraft>, errors: RwSignal<FieldErrors>) -> i
         </div>
         <label class="field">
             <span class="field-label">{move || state.t(Key::FieldClaimedOrg)}</span>
-            <select data-testid="contact-claimed-org" on:change=move |ev| {
+            <select autocomplete="off" data-testid="contact-claimed-org" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 if let Some(o) = ClaimedOrg::ALL.into_iter().find(|o| code(o) == v) { draft.update(|d| d.claimed_org = o) }
             }>
@@ -489,7 +489,7 @@ fn ReachableSelect(draft: RwSignal<ContactDraft>) -> impl IntoView {
     view! {
         <label class="field">
             <span class="field-label">{move || state.t(Key::FieldDebtorReachable)}</span>
-            <select data-testid="contact-reachable" on:change=move |ev| {
+            <select autocomplete="off" data-testid="contact-reachable" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 draft.update(|d| d.debtor_reachable = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None });
             }>
@@ -515,7 +515,7 @@ fn Input(
     view! {
         <label class="field" class:invalid=move || error.get().is_some()>
             <span class="field-label">{move || state.t(label)}</span>
-            <input type=kind data-testid=testid prop:value=move || value.get() on:input=on_input list=list
+            <input autocomplete="off" type=kind data-testid=testid prop:value=move || value.get() on:input=on_input list=list
                 aria-invalid=move || error.get().is_some().then_some("true") />
             {move || error.get().map(|e| view! { <span class="error" role="alert" data-testid=format!("{testid}-error")>{e}</span> })}
         </label>
@@ -534,7 +534,7 @@ fn Area(
     view! {
         <label class="field" class:invalid=move || error.get().is_some()>
             <span class="field-label">{move || state.t(label)}</span>
-            <textarea data-testid=testid prop:value=move || value.get() on:input=on_input rows="3"></textarea>
+            <textarea autocomplete="off" data-testid=testid prop:value=move || value.get() on:input=on_input rows="3"></textarea>
             {move || error.get().map(|e| view! { <span class="error" role="alert" data-testid=format!("{testid}-error")>{e}</span> })}
         </label>
     }
@@ -635,11 +635,11 @@ pub fn ContactsPage() -> impl IntoView {
             <summary data-testid="filters-toggle">{move || state.t(Key::Filters)}</summary>
             <div class="grid2 tight">
                 <label class="field"><span class="field-label">{move || state.t(Key::FilterFrom)}</span>
-                    <input type="date" data-testid="filter-from" on:input=move |ev| { let d = parse_date(event_target_value(&ev)); filter.update(|f| f.from = d) } /></label>
+                    <input autocomplete="off" type="date" data-testid="filter-from" on:input=move |ev| { let d = parse_date(event_target_value(&ev)); filter.update(|f| f.from = d) } /></label>
                 <label class="field"><span class="field-label">{move || state.t(Key::FilterTo)}</span>
-                    <input type="date" data-testid="filter-to" on:input=move |ev| { let d = parse_date(event_target_value(&ev)); filter.update(|f| f.to = d) } /></label>
+                    <input autocomplete="off" type="date" data-testid="filter-to" on:input=move |ev| { let d = parse_date(event_target_value(&ev)); filter.update(|f| f.to = d) } /></label>
                 <label class="field"><span class="field-label">{move || state.t(Key::FieldFromNumber)}</span>
-                    <input type="search" data-testid="filter-number" on:input=set_number /></label>
+                    <input autocomplete="off" type="search" data-testid="filter-number" on:input=set_number /></label>
                 <FilterSelect label=Key::FilterChannel testid="filter-channel" options=&Channel::ALL words=labels::channel
                     counts=Signal::derive(move || { let f = filter.get(); state.case.with(|c| contacts::counts_by_channel(c, &f, zone.get())) })
                     on_pick=Callback::new(move |v| filter.update(|f| f.channel = v)) />
@@ -651,8 +651,8 @@ pub fn ContactsPage() -> impl IntoView {
                     on_pick=Callback::new(move |v| filter.update(|f| f.tick = v)) />
             </div>
             <label class="field"><span class="field-label">{move || state.t(Key::FilterText)}</span>
-                <input type="search" data-testid="filter-text" on:input=set_text /></label>
-            <label class="chip"><input type="checkbox" data-testid="filter-bin" on:change=move |ev| { let on = event_target_checked(&ev); filter.update(|f| f.include_deleted = on) } />
+                <input autocomplete="off" type="search" data-testid="filter-text" on:input=set_text /></label>
+            <label class="chip"><input autocomplete="off" type="checkbox" data-testid="filter-bin" on:change=move |ev| { let on = event_target_checked(&ev); filter.update(|f| f.include_deleted = on) } />
                 {move || fill(state.t(Key::ShowBin), &[&bin.get().to_string()])}</label>
         </details>
         <p class="muted" data-testid="contacts-count">{move || fill(state.t(Key::ShowingOf), &[&results.get().len().to_string(), &total.get().to_string()])}</p>
@@ -727,7 +727,7 @@ where
     let state = use_app();
     view! {
         <label class="field"><span class="field-label">{move || state.t(label)}</span>
-            <select data-testid=testid on:change=move |ev| {
+            <select autocomplete="off" data-testid=testid on:change=move |ev| {
                 let v = event_target_value(&ev);
                 on_pick.run(options.iter().copied().find(|o| code(o) == v));
             }>

@@ -504,7 +504,7 @@ fn BackupSection() -> impl IntoView {
             <EncryptedExport />
             <label class="field import">
                 <span class="field-label">{move || state.t(DataKey::ImportBackup)}</span>
-                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=pick />
+                <input autocomplete="off" type="file" accept=".json,application/json" data-testid="import-file" on:change=pick />
             </label>
             <Show when=move || sealed.with(Option::is_some)>
                 <form class="subpanel" data-testid="import-decrypt" on:submit=decrypt>
@@ -620,7 +620,7 @@ fn OfflineSection() -> impl IntoView {
             })}
             <p class="hint">{move || state.t(DataKey::SingleFileNote)}</p>
             <label class="chip">
-                <input type="checkbox" data-testid="neutral-name" prop:checked=move || neutral.get()
+                <input autocomplete="off" type="checkbox" data-testid="neutral-name" prop:checked=move || neutral.get()
                     on:change=move |ev| { let on = event_target_checked(&ev); neutral.set(on); state.set_neutral_name(on); } />
                 {move || state.t(DataKey::NeutralName)}
             </label>

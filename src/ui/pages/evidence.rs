@@ -156,34 +156,34 @@ fn Controls(options: RwSignal<ReportOptions>, report: Memo<Built>, big: bool) ->
             <fieldset class="bare">
                 <legend class="field-label">{move || state.t(K::RedactTitle)}</legend>
                 <div class="chips">
-                    <label class="chip"><input type="checkbox" data-testid="redact-name"
+                    <label class="chip"><input autocomplete="off" type="checkbox" data-testid="redact-name"
                         prop:checked=checked(|o| o.redact_name) on:change=toggle(|o| &mut o.redact_name) />
                         {move || state.t(K::RedactName)}</label>
-                    <label class="chip"><input type="checkbox" data-testid="redact-phone"
+                    <label class="chip"><input autocomplete="off" type="checkbox" data-testid="redact-phone"
                         prop:checked=checked(|o| o.redact_phone) on:change=toggle(|o| &mut o.redact_phone) />
                         {move || state.t(K::RedactPhone)}</label>
-                    <label class="chip"><input type="checkbox" data-testid="redact-id"
+                    <label class="chip"><input autocomplete="off" type="checkbox" data-testid="redact-id"
                         prop:checked=checked(|o| o.redact_id) on:change=toggle(|o| &mut o.redact_id) />
                         {move || state.t(K::RedactId)}</label>
-                    <label class="chip"><input type="checkbox" data-testid="redact-third"
+                    <label class="chip"><input autocomplete="off" type="checkbox" data-testid="redact-third"
                         prop:checked=checked(|o| o.redact_third_parties) on:change=toggle(|o| &mut o.redact_third_parties) />
                         {move || state.t(K::RedactThird)}</label>
                 </div>
             </fieldset>
-            <label class="chip ev-wide"><input type="checkbox" data-testid="findings-only"
+            <label class="chip ev-wide"><input autocomplete="off" type="checkbox" data-testid="findings-only"
                 prop:checked=checked(|o| o.findings_only) on:change=toggle(|o| &mut o.findings_only) />
                 {move || state.t(K::FindingsOnly)}</label>
             {big.then(|| view! { <p class="hint">{move || state.t(K::LargeLogHint)}</p> })}
             <div class="grid2 tight">
                 <label class="field">
                     <span class="field-label">{move || state.t(K::DateFrom)}</span>
-                    <input type="date" data-testid="date-from"
+                    <input autocomplete="off" type="date" data-testid="date-from"
                         prop:value=move || options.with(|o| o.from.map(|d| d.to_string()).unwrap_or_default())
                         on:change=move |e| { let d = parse_date(&event_target_value(&e)); options.update(|o| o.from = d) } />
                 </label>
                 <label class="field">
                     <span class="field-label">{move || state.t(K::DateTo)}</span>
-                    <input type="date" data-testid="date-to"
+                    <input autocomplete="off" type="date" data-testid="date-to"
                         prop:value=move || options.with(|o| o.to.map(|d| d.to_string()).unwrap_or_default())
                         on:change=move |e| { let d = parse_date(&event_target_value(&e)); options.update(|o| o.to = d) } />
                 </label>
@@ -202,7 +202,7 @@ fn Controls(options: RwSignal<ReportOptions>, report: Memo<Built>, big: bool) ->
                         view! {
                             <li>
                                 <label class="ev-item-toggle">
-                                    <input type="checkbox" data-testid="evidence-item-toggle" prop:checked=included
+                                    <input autocomplete="off" type="checkbox" data-testid="evidence-item-toggle" prop:checked=included
                                         on:change=move |e| {
                                             let on = event_target_checked(&e);
                                             let key = key.clone();
@@ -573,7 +573,7 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
             <div class="no-print">
                 <label class="field">
                     <span class="field-label">{move || state.t(K::LetterPick)}</span>
-                    <select data-testid="letter-select" on:change=move |e| {
+                    <select autocomplete="off" data-testid="letter-select" on:change=move |e| {
                         let v = event_target_value(&e);
                         let key = report.with_untracked(|b| b.as_ref().ok().and_then(|r| r.letters.iter().find(|l| l.key == v)).map(|l| l.key.clone()));
                         selected.set(key);
@@ -587,7 +587,7 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
                     </select>
                 </label>
                 <p class="hint"><label for="letter-text">{move || state.t(K::LetterEdit)}</label></p>
-                <textarea id="letter-text" class="letter-text" data-testid="letter-text" node_ref=area rows="18"
+                <textarea autocomplete="off" id="letter-text" class="letter-text" data-testid="letter-text" node_ref=area rows="18"
                     prop:value=move || text.get()
                     on:input=move |e| edit(event_target_value(&e))></textarea>
                 <Show when=edited>
@@ -597,7 +597,7 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
                     <button type="button" data-testid="letter-copy" on:click=copy>{move || state.t(K::Copy)}</button>
                     <button type="button" class="subtle" data-testid="letter-reset" on:click=move |_| restore()>
                         {move || state.t(K::LetterReset)}</button>
-                    <label class="chip"><input type="checkbox" data-testid="letter-include" prop:checked=move || include.get()
+                    <label class="chip"><input autocomplete="off" type="checkbox" data-testid="letter-include" prop:checked=move || include.get()
                         on:change=move |e| include.set(event_target_checked(&e)) />{move || state.t(K::IncludeLetter)}</label>
                     {move || status.get().map(|k| view! { <span class="ok" role="status" data-testid="letter-status">{state.t(k)}</span> })}
                 </div>

@@ -102,12 +102,12 @@ pub fn InconvenientPanel() -> impl IntoView {
             <form on:submit=submit class="stack">
                 <div class="grid2">
                     <label>{move || state.t(R::InconvenientDate)}
-                        <input type="date" required data-testid="inconvenient-date"
+                        <input autocomplete="off" type="date" required data-testid="inconvenient-date"
                             prop:value=move || said_on.get()
                             on:input=move |e| said_on.set(event_target_value(&e)) />
                     </label>
                     <label>{move || state.t(R::InconvenientWho)}
-                        <select data-testid="inconvenient-debt" on:change=move |e| debt.set(event_target_value(&e))>
+                        <select autocomplete="off" data-testid="inconvenient-debt" on:change=move |e| debt.set(event_target_value(&e))>
                             <option value="">{move || state.t(R::InconvenientEveryone)}</option>
                             {move || state.case.with(|c| c.debts.iter().map(|d| {
                                 let (id, lender) = (d.id.clone(), d.lender.clone());
@@ -116,7 +116,7 @@ pub fn InconvenientPanel() -> impl IntoView {
                         </select>
                     </label>
                     <label>{move || state.t(R::InconvenientWhat)}
-                        <select data-testid="inconvenient-kind" on:change=move |e| what.set(event_target_value(&e))>
+                        <select autocomplete="off" data-testid="inconvenient-kind" on:change=move |e| what.set(event_target_value(&e))>
                             <option value="hours">{move || state.t(R::InconvenientHours)}</option>
                             <option value="home">{move || state.t(R::InconvenientHome)}</option>
                             <option value="work">{move || state.t(R::InconvenientWork)}</option>
@@ -126,12 +126,12 @@ pub fn InconvenientPanel() -> impl IntoView {
                 <Show when=move || what.get() == "hours">
                     <div class="grid2">
                         <label>{move || state.t(R::InconvenientFrom)}
-                            <input type="time" data-testid="inconvenient-from"
+                            <input autocomplete="off" type="time" data-testid="inconvenient-from"
                                 prop:value=move || from.get()
                                 on:input=move |e| from.set(event_target_value(&e)) />
                         </label>
                         <label>{move || state.t(R::InconvenientTo)}
-                            <input type="time" data-testid="inconvenient-to"
+                            <input autocomplete="off" type="time" data-testid="inconvenient-to"
                                 prop:value=move || to.get()
                                 on:input=move |e| to.set(event_target_value(&e)) />
                         </label>

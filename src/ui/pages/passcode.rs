@@ -138,7 +138,7 @@ pub fn PasscodeSection() -> impl IntoView {
                 <div class="row">
                     <label class="field">
                         <span class="field-label">{move || state.t(PrivacyKey::AutoLock)}</span>
-                        <select data-testid="auto-lock" on:change=move |e| {
+                        <select autocomplete="off" data-testid="auto-lock" on:change=move |e| {
                             if let Ok(m) = event_target_value(&e).parse::<u32>() {
                                 state.prefs.update(|p| p.auto_lock_minutes = Some(m));
                                 state.save_prefs();
@@ -169,7 +169,7 @@ pub fn PasscodeSection() -> impl IntoView {
             <TextField label=Signal::derive(move || state.t(PrivacyKey::RepeatPasscode)) value=repeat
                 testid="passcode-repeat" kind="password" />
             <label class="chip" class:invalid=move || ack_error.get()>
-                <input type="checkbox" data-testid="passcode-ack" prop:checked=move || ack.get()
+                <input autocomplete="off" type="checkbox" data-testid="passcode-ack" prop:checked=move || ack.get()
                     on:change=move |e| ack.set(event_target_checked(&e)) />
                 {move || state.t(PrivacyKey::Acknowledge)}
             </label>

@@ -344,7 +344,7 @@ pub fn PhoneLogImport() -> impl IntoView {
             <p class="muted">{move || state.t(K::Help)}</p>
             <label class="field import">
                 <span class="field-label">{move || state.t(K::PickFile)}</span>
-                <input type="file" accept=".xml,.csv,.txt,.tsv,text/xml,application/xml,text/csv"
+                <input autocomplete="off" type="file" accept=".xml,.csv,.txt,.tsv,text/xml,application/xml,text/csv"
                     data-testid="phonelog-file" on:change=pick
                     prop:disabled=move || busy.get() || progress.get().is_some() />
             </label>
@@ -380,7 +380,7 @@ pub fn PhoneLogImport() -> impl IntoView {
                 <Show when=move || !debts.get().is_empty()>
                     <label class="field">
                         <span class="field-label">{move || state.t(K::Debt)}</span>
-                        <select data-testid="phonelog-debt" on:change=move |ev| debt.set(event_target_value(&ev))>
+                        <select autocomplete="off" data-testid="phonelog-debt" on:change=move |ev| debt.set(event_target_value(&ev))>
                             <option value="" selected=move || debt.get().is_empty()>{move || state.t(K::UnknownDebt)}</option>
                             {move || debts.get().into_iter().map(|(id, lender)| {
                                 let id2 = id.clone();
@@ -465,7 +465,7 @@ fn PlanPreview(plan: ImportPlan, overrides: RwSignal<BTreeSet<usize>>) -> impl I
                     view! {
                         <li>
                             <label class="chip">
-                                <input type="checkbox" data-testid="phonelog-handmatch"
+                                <input autocomplete="off" type="checkbox" data-testid="phonelog-handmatch"
                                     prop:checked=m.overridden
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
@@ -549,7 +549,7 @@ fn NumberPicker(
                     view! {
                         <li>
                             <label class="chip">
-                                <input type="checkbox" data-testid="phonelog-number" data-number=number.clone()
+                                <input autocomplete="off" type="checkbox" data-testid="phonelog-number" data-number=number.clone()
                                     prop:checked=move || picked.with(|p| p.contains(&checked_number))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
@@ -645,7 +645,7 @@ fn CsvMappingForm(
             view! {
                 <label class="field">
                     <span class="field-label">{move || state.t(label)}</span>
-                    <select data-testid=testid on:change=move |ev| {
+                    <select autocomplete="off" data-testid=testid on:change=move |ev| {
                         let v = event_target_value(&ev).parse::<usize>().ok();
                         mapping.update(|m| set(m, v));
                     }>
@@ -667,7 +667,7 @@ fn CsvMappingForm(
             <p class="hint">{move || state.t(K::MapHelp)}</p>
             <label class="field">
                 <span class="field-label">{move || state.t(K::MapChannel)}</span>
-                <select data-testid="csv-map-channel" on:change=move |ev| {
+                <select autocomplete="off" data-testid="csv-map-channel" on:change=move |ev| {
                     let sms = event_target_value(&ev) == "sms";
                     mapping.update(|m| m.channel = if sms { Channel::Sms } else { Channel::Call });
                 }>

@@ -71,3 +71,17 @@ test('after lock and closing the browser, no typed value is in the profile', asy
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('every field is marked for the browser not to keep before anything is typed', async ({ page }) => {
+  const unmarked = () => page.evaluate(() => [...document.querySelectorAll('input, textarea, select')]
+    .filter((e) => e.getAttribute('autocomplete') !== 'off' && e.getAttribute('type') !== 'password')
+    .map((e) => e.getAttribute('data-testid') || e.outerHTML.slice(0, 80)));
+  for (const hash of ['#/', '#/agreement', '#/contacts', '#/contacts/new', '#/rules', '#/evidence', '#/data', '#/call', '#/call/hotline']) {
+    await page.goto(`./${hash}`);
+    await expect(page.getByTestId('page')).toBeVisible();
+    if (hash === '#/contacts/new') await page.getByTestId('contact-more').click();
+    // Fields exist on each page (a blank page would pass trivially).
+    expect(await page.locator('input, textarea, select').count(), hash).toBeGreaterThan(0);
+    expect(await unmarked(), hash).toEqual([]);
+  }
+});
