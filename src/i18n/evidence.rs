@@ -46,6 +46,9 @@ strings! { EvidenceKey;
     AgreementMarker => "协议", "協議", "Agreement";
     Signature => "本人签名：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿", "本人簽名：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿", "Signature: ______________  Date: __________";
     RedactionRefused => "无法确认已隐去所选的全部信息，所以不显示也不打印证据材料。请检查“我的信息”中的姓名、号码和证件号，或关闭某个隐去开关后再试。", "無法確認已隱去所選的全部資訊，所以不顯示也不列印證據材料。請檢查「我的資訊」中的姓名、號碼和證件號，或關閉某個隱去開關後再試。", "Could not make sure every chosen detail is hidden, so the evidence file is neither shown nor printed. Check the name, number and ID under About you, or turn a hiding switch off and try again.";
-    LetterEditsKept => "你的修改已保留：切换隐去开关、换一封信或离开本页都不会丢失（关闭或锁定后不保留）。要放弃修改，请点“恢复生成的文本”。", "你的修改已保留：切換隱去開關、換一封信或離開本頁都不會遺失（關閉或鎖定後不保留）。要放棄修改，請點「恢復產生的文字」。", "Your edits are kept: a hiding switch, another letter or leaving this page does not lose them (they are not kept after closing or locking). To drop them, choose \"Restore the generated text\".";
+    LetterEditsKept => "你的修改已保存在本机（设了密码就一起加密）：切换隐去开关、换一封信、离开本页、关闭或锁定都不会丢失。要放弃修改，请点“恢复生成的文本”。", "你的修改已保存在本機（設了密碼就一起加密）：切換隱去開關、換一封信、離開本頁、關閉或鎖定都不會遺失。要放棄修改，請點「恢復產生的文字」。", "Your edits are kept on this device (sealed with the passcode, if set): a hiding switch, another letter, leaving this page, closing or locking does not lose them. To drop them, choose \"Restore the generated text\".";
+    LetterChanges => "和生成的文本相比，你改了这些", "和產生的文字相比，你改了這些", "What you changed from the generated text";
+    LetterChangesTooLong => "改动太多，无法逐行对比。", "改動太多，無法逐行對比。", "Too much changed to compare line by line.";
+    LetterResetConfirm => "确认放弃上面的修改", "確認放棄上面的修改", "Yes, drop the changes above";
     PaymentsMade => "还款记录（对照还款计划）", "還款紀錄（對照還款計畫）", "Payments made (against the schedule)";
 }

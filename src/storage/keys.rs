@@ -47,14 +47,17 @@ pub enum DraftForm {
     Payment,
     /// The quick log, kept as it is typed: a closed or killed tab loses nothing.
     QuickLog,
+    /// The user's edits to complaint letters, per letter, until restored.
+    Letters,
 }
 
 impl DraftForm {
-    pub const ALL: [DraftForm; 4] = [
+    pub const ALL: [DraftForm; 5] = [
         DraftForm::Contact,
         DraftForm::Agreement,
         DraftForm::Payment,
         DraftForm::QuickLog,
+        DraftForm::Letters,
     ];
 
     fn suffix(self) -> &'static str {
@@ -64,6 +67,7 @@ impl DraftForm {
             DraftForm::Agreement => "draft:agreement",
             DraftForm::Payment => "draft:payment",
             DraftForm::QuickLog => "draft:quick-log",
+            DraftForm::Letters => "draft:letters",
         }
     }
 }
@@ -174,6 +178,7 @@ mod tests {
             StoreKey::Draft(DraftForm::Contact),
             StoreKey::Draft(DraftForm::Agreement),
             StoreKey::Draft(DraftForm::Payment),
+            StoreKey::Draft(DraftForm::Letters),
             StoreKey::LockAll,
             StoreKey::Journal,
             StoreKey::Call,

@@ -3,6 +3,8 @@
 //! `no-print`. The log table is plain rows built in one pass (no per-row
 //! reactive closures), so 10,000 contacts do not bring the page down.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,9 +16,10 @@ use crate::domain::evidence::{
 use crate::domain::model::Jurisdiction;
 use crate::domain::redact::{RedactionFailed, Redactor};
 use crate::domain::rules::{self, Finding};
-use crate::domain::time;
+use crate::domain::{textdiff, time};
 use crate::i18n::evidence::EvidenceKey as K;
 use crate::i18n::{Key, Lang};
+use crate::storage::keys::DraftForm;
 use crate::ui::browser;
 use crate::ui::charts::{HeatMap, PerDayChart};
 use crate::ui::state::use_app;
@@ -501,10 +504,19 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
     let include = RwSignal::new(true);
     let status = RwSignal::new(None::<K>);
     let area: NodeRef<leptos::html::Textarea> = NodeRef::new();
-    // Edits are kept per letter (in this tab's memory, until it locks or
-    // closes): a redaction switch, another letter or another page never
-    // throws them away; "restore" does, on request.
+    // Edits are kept per letter, in memory and as a draft (sealed under the
+    // lock): a redaction switch, another letter, another page or a reload
+    // never throws them away; "restore" does, on request.
     let edits = state.letter_edits;
+    if edits.with_untracked(|e| e.is_empty()) {
+        if let Some(kept) = state.draft::<BTreeMap<String, String>>(DraftForm::Letters) {
+            edits.set(kept);
+        }
+    }
+    state.keep_draft(DraftForm::Letters, move || {
+        Some(edits.get()).filter(|e| !e.is_empty())
+    });
+    let confirming = RwSignal::new(false);
 
     // The letter on screen: its key and generated text.
     let current = Memo::new(move |_| {
@@ -541,12 +553,34 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
             });
         }
     };
+    // The first tap shows what would be lost; the second drops it.
     let restore = move || {
+        if !confirming.get_untracked() {
+            confirming.set(true);
+            return;
+        }
+        confirming.set(false);
         if let Some((k, _)) = current.get_untracked() {
             edits.update(|e| {
                 e.remove(&k);
             });
         }
+    };
+    let changes = move || {
+        current.with(|c| {
+            let (k, generated) = c.as_ref()?;
+            let edited = edits.with(|e| e.get(k).cloned())?;
+            Some(textdiff::lines(generated, &edited).map(|lines| {
+                lines
+                    .into_iter()
+                    .filter_map(|l| match l {
+                        textdiff::Line::Same(_) => None,
+                        textdiff::Line::Removed(t) => Some((false, t.to_string())),
+                        textdiff::Line::Added(t) => Some((true, t.to_string())),
+                    })
+                    .collect::<Vec<_>>()
+            }))
+        })
     };
 
     let copy = move |_| {
@@ -578,6 +612,7 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
                         let key = report.with_untracked(|b| b.as_ref().ok().and_then(|r| r.letters.iter().find(|l| l.key == v)).map(|l| l.key.clone()));
                         selected.set(key);
                         status.set(None);
+                        confirming.set(false);
                     }>
                         {move || report.with(|b| b.iter().flat_map(|r| &r.letters).map(|l| {
                             let key = l.key.clone();
@@ -592,11 +627,28 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
                     on:input=move |e| edit(event_target_value(&e))></textarea>
                 <Show when=edited>
                     <p class="hint" data-testid="letter-edited">{move || state.t(K::LetterEditsKept)}</p>
+                    <details class="letter-changes" data-testid="letter-changes" prop:open=move || confirming.get()>
+                        <summary>{move || state.t(K::LetterChanges)}</summary>
+                        {move || match changes().flatten() {
+                            Some(lines) => view! {
+                                <ul class="plain">
+                                    {lines.into_iter().map(|(added, text)| if added {
+                                        view! { <li><ins data-testid="letter-added">{text}</ins></li> }.into_any()
+                                    } else {
+                                        view! { <li><del data-testid="letter-removed">{text}</del></li> }.into_any()
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any(),
+                            None => view! { <p class="muted">{state.t(K::LetterChangesTooLong)}</p> }.into_any(),
+                        }}
+                    </details>
                 </Show>
                 <div class="row">
                     <button type="button" data-testid="letter-copy" on:click=copy>{move || state.t(K::Copy)}</button>
-                    <button type="button" class="subtle" data-testid="letter-reset" on:click=move |_| restore()>
-                        {move || state.t(K::LetterReset)}</button>
+                    <Show when=edited>
+                        <button type="button" class="subtle" data-testid="letter-reset" on:click=move |_| restore()>
+                            {move || if confirming.get() { state.t(K::LetterResetConfirm) } else { state.t(K::LetterReset) }}</button>
+                    </Show>
                     <label class="chip"><input autocomplete="off" type="checkbox" data-testid="letter-include" prop:checked=move || include.get()
                         on:change=move |e| include.set(event_target_checked(&e)) />{move || state.t(K::IncludeLetter)}</label>
                     {move || status.get().map(|k| view! { <span class="ok" role="status" data-testid="letter-status">{state.t(k)}</span> })}

@@ -51,9 +51,23 @@ test('letter edits survive redaction switches, other letters and other pages', a
   // The printed copy carries the edit, redacted.
   await expect(page.getByTestId('letter-print')).toContainText(EDIT);
 
+  // A reload (a closed tab, a lock) keeps it too.
+  await page.reload();
+  await expect(page.getByTestId('letter-text')).toHaveValue(new RegExp(EDIT));
+  await expect(page.getByTestId('letter-edited')).toBeVisible();
+
+  // Restoring first shows what would be lost, then drops it on a second tap.
+  await page.getByTestId('letter-reset').click();
+  await expect(page.getByTestId('letter-changes')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('letter-added')).toHaveText([EDIT]);
+  await expect(page.getByTestId('letter-removed')).toHaveCount(0);
+  await expect(page.getByTestId('letter-text')).toHaveValue(new RegExp(EDIT));
   await page.getByTestId('letter-reset').click();
   await expect(page.getByTestId('letter-text')).not.toHaveValue(new RegExp(EDIT));
   await expect(page.getByTestId('letter-edited')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('letter-text')).toHaveValue(generated);
+  expect(await page.evaluate(() => localStorage.getItem('dek:draft:letters'))).toBeNull();
 });
 
 test('a redaction switch hides a value typed into an edited letter, on paper, and keeps the edit', async ({ page }) => {
