@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::agreement::{self, ChecklistError, InstalmentState, NextDue};
@@ -318,7 +318,20 @@ impl Default for CallLog {
     }
 }
 
+/// Longest call kept as one (longer is a damaged or tampered value).
+const MAX_CALL_SECS: u32 = 24 * 3600;
+
 impl CallLog {
+    /// Whether a stored call can be shown and turned into an entry: a start
+    /// the calendar can show (a tampered year 262142 once crashed the page),
+    /// a duration and taps within a day, and a zone this app knows.
+    pub fn is_sane(&self) -> bool {
+        (2000..=2200).contains(&self.started_at.year())
+            && self.elapsed_secs <= MAX_CALL_SECS
+            && self.moments.iter().all(|m| m.at_secs <= MAX_CALL_SECS)
+            && time::is_known_zone(&self.zone)
+    }
+
     pub fn start(now: DateTime<Utc>, zone: &str) -> CallLog {
         CallLog {
             started_at: now,
@@ -419,6 +432,7 @@ impl CallLog {
             target: Target::Debtor,
             ticks: self.ticks(),
             notes,
+            from_call: Some(self.started_at),
             ..ContactDraft::default()
         }
     }
@@ -842,6 +856,26 @@ mod tests {
             data.has(Tick::StopRequested) && data.has(Tick::ThreatHarm) && data.has(Tick::Insult)
         );
         assert_eq!(data.at.to_rfc3339(), "2026-03-10T22:05:30+08:00");
+    }
+
+    #[test]
+    fn only_a_usable_call_is_sane() {
+        let now = DateTime::parse_from_rfc3339("2026-03-10T14:05:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let ok = CallLog::start(now, "Asia/Shanghai");
+        assert!(ok.is_sane());
+        let mut far = ok.clone();
+        far.started_at = DateTime::<Utc>::MAX_UTC;
+        let mut long = ok.clone();
+        long.elapsed_secs = u32::MAX - 5;
+        let mut late_tap = ok.clone();
+        late_tap.tap(Tick::Insult, u32::MAX);
+        let mut mars = ok.clone();
+        mars.zone = "Mars/Olympus".into();
+        for c in [far, long, late_tap, mars, CallLog::default()] {
+            assert!(!c.is_sane(), "{c:?}");
+        }
     }
 
     #[test]

@@ -84,6 +84,10 @@ pub struct ContactDraft {
     pub witnesses: String,
     pub impact: String,
     pub attachments: Vec<FileProof>,
+    /// Made from the call companion's call that started then: saving it
+    /// finishes that call, and it is not saved twice (see `storage::forms`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_call: Option<DateTime<Utc>>,
 }
 
 impl ContactDraft {
@@ -382,6 +386,7 @@ pub fn draft_from(data: &ContactData, zone: Tz) -> ContactDraft {
         witnesses: data.witnesses.clone(),
         impact: data.impact.clone(),
         attachments: data.attachments.clone(),
+        from_call: None,
     }
 }
 

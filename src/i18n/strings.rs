@@ -130,6 +130,7 @@ strings! { Key;
     MoreDetails => "填写更多细节", "填寫更多細節", "More details";
     FixFieldsAbove => "请修改上面标红的项目，记录还没有保存。", "請修改上面標紅的項目，記錄還沒有儲存。", "Please fix the fields marked above; nothing was saved yet.";
     SaveFailedDraftKept => "没能保存到设备（存储已满或不可用）。内容仍在本页，请先导出备份。", "沒能儲存到裝置（儲存已滿或不可用）。內容仍在本頁，請先匯出備份。", "Could not save to the device (storage full or unavailable). Your entry is still here: export a backup first.";
+    CallSavedBefore => "这次通话的记录已经保存过了（可能在另一个标签页），没有再保存一次。", "這次通話的記錄已經儲存過了（可能在另一個分頁），沒有再儲存一次。", "This call's entry was already saved (perhaps in another tab), so it was not saved again.";
     SaveFailedProtected => "没能保存：本机存着的“{0}”无法读取或来自更新的版本，为了不覆盖它，这次修改没有写入。内容仍在本页。请到“数据”页查看那份记录，并先导出备份。", "沒能儲存：本機存著的「{0}」無法讀取或來自更新的版本，為了不覆蓋它，這次修改沒有寫入。內容仍在本頁。請到「資料」頁查看那份記錄，並先匯出備份。", "Not saved: the stored {0} cannot be read here (damaged, or from a newer version), so this change was not written over it. Your entry is still here; see that record on the Data page and export a backup first.";
     SaveFailedEncode => "没能保存：这项内容无法写成存储格式。内容仍在本页，请先导出备份。", "沒能儲存：這項內容無法寫成儲存格式。內容仍在本頁，請先匯出備份。", "Not saved: this entry could not be written in the storage format. It is still here: export a backup first.";
     SavedAsNumber => "已保存为第 {0} 条。", "已儲存為第 {0} 筆。", "Saved as entry #{0}.";

@@ -49,24 +49,41 @@ impl Store {
     /// call is already done (its entry saved, or discarded, in this or another
     /// tab), so nothing is written: a tab still showing it cannot bring it back.
     pub fn save_call(&mut self, c: &CallLog) -> Result<bool, SaveError> {
-        if self.call_done(c) {
+        if self.call_done(c.started_at) {
             return Ok(false);
+        }
+        // A stored call this version cannot use (damaged, tampered, newer) is
+        // copied aside first, never written over.
+        let name = StoreKey::Call.name();
+        if let Ok(Some(raw)) = self.backend.get(&name) {
+            if self.read_call(&name, &raw).is_none() {
+                let text = self
+                    .open_stored(&name, &raw)
+                    .map_or_else(|_| raw.clone(), |o| o.text.into_owned());
+                self.quarantine(&name, &text, "call in progress unreadable".into());
+            }
         }
         self.put(StoreKey::Call, c).map(|()| true)
     }
 
-    /// The kept call, if any and not done; it stays until its entry is saved.
+    /// The kept call, if any, usable and not done; it stays until its entry
+    /// is saved.
     pub fn load_call(&self) -> Option<CallLog> {
         let name = StoreKey::Call.name();
         let raw = self.backend.get(&name).ok().flatten()?;
-        self.decode_stored::<CallLog>(&name, &raw, RecordKind::Call)
-            .filter(|c| !self.call_done(c))
+        self.read_call(&name, &raw)
+            .filter(|c| !self.call_done(c.started_at))
     }
 
-    /// Whether `c`'s entry was saved or `c` discarded (a call is known by the
-    /// moment it started).
-    pub fn call_done(&self, c: &CallLog) -> bool {
-        self.calls_done().contains(&c.started_at)
+    fn read_call(&self, name: &str, raw: &str) -> Option<CallLog> {
+        self.decode_stored::<CallLog>(name, raw, RecordKind::Call)
+            .filter(|c| c.is_sane() && self.backend.is_exact(name, raw))
+    }
+
+    /// Whether the entry of the call that started at `started_at` was saved,
+    /// or the call discarded (a call is known by the moment it started).
+    pub fn call_done(&self, started_at: DateTime<Utc>) -> bool {
+        self.calls_done().contains(&started_at)
     }
 
     fn calls_done(&self) -> Vec<DateTime<Utc>> {
@@ -78,10 +95,19 @@ impl Store {
 
     /// The call's entry is saved, or the call discarded. It is marked done
     /// first, then removed: cut off between the two, the mark still holds.
-    pub fn finish_call(&mut self, c: &CallLog) -> Result<(), SaveError> {
+    pub fn finish_call(&mut self, started_at: DateTime<Utc>) -> Result<(), SaveError> {
+        let name = StoreKey::CallsDone.name();
+        if let Ok(Some(raw)) = self.backend.get(&name) {
+            let readable = self
+                .decode_stored::<Vec<DateTime<Utc>>>(&name, &raw, RecordKind::Call)
+                .is_some();
+            if !readable {
+                self.quarantine(&name, &raw, "finished calls unreadable".into());
+            }
+        }
         let mut done = self.calls_done();
-        if !done.contains(&c.started_at) {
-            done.push(c.started_at);
+        if !done.contains(&started_at) {
+            done.push(started_at);
         }
         let keep_from = done.len().saturating_sub(CALLS_DONE_KEPT);
         let marked = self.put(StoreKey::CallsDone, &done[keep_from..].to_vec());

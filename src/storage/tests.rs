@@ -358,6 +358,36 @@ fn an_entry_from_a_newer_version_keeps_its_number_and_the_next_add_skips_it() {
     assert_eq!(s.backend.get("dek:c:3").unwrap().as_deref(), Some(newer));
 }
 
+/// A stored call this version cannot use is never shown (a tampered year
+/// once crashed the page) and never written over: copied aside first.
+#[test]
+fn an_unusable_stored_call_is_copied_aside_before_a_new_one() {
+    let far = r#"{"v":2,"d":{"started_at":"+262142-12-31T23:59:00Z","zone":"Asia/Shanghai"}}"#;
+    for bad in ["{bad", r#"{"v":2,"d":[1,2,3]}"#, r#"{"v":99,"d":{}}"#, far] {
+        let mut s = store_with(&[("dek:call", bad)]);
+        assert_eq!(s.load_call(), None, "{bad}");
+        let call = crate::domain::call::CallLog::start(
+            chrono::DateTime::UNIX_EPOCH + chrono::Duration::days(11_000),
+            "Asia/Shanghai",
+        );
+        assert_eq!(s.save_call(&call), Ok(true));
+        assert_eq!(
+            s.backend.get("dek:quarantine:dek:call").unwrap().as_deref(),
+            Some(bad)
+        );
+        assert_eq!(s.load_call(), Some(call));
+    }
+    let mut s = store_with(&[("dek:calls-done", "{bad")]);
+    s.finish_call(chrono::DateTime::UNIX_EPOCH).unwrap();
+    assert_eq!(
+        s.backend
+            .get("dek:quarantine:dek:calls-done")
+            .unwrap()
+            .as_deref(),
+        Some("{bad")
+    );
+}
+
 /// Issue 18: a damaged value at the last number once made every save fail
 /// ("numbers used up"); only its own number is held.
 #[test]
@@ -883,7 +913,10 @@ mod passcode {
         let shared = fresh(&sample_case());
         set(&shared, "", "2468").unwrap();
         let mut store = unlocked(shared.store(), "2468");
-        let mut call = CallLog::start(chrono::DateTime::UNIX_EPOCH, "Asia/Shanghai");
+        let mut call = CallLog::start(
+            chrono::DateTime::UNIX_EPOCH + chrono::Duration::days(20_000),
+            "Asia/Shanghai",
+        );
         call.caller_name = "催收员小张".into();
         call.tap(crate::domain::model::Tick::StopRequested, 42);
         store.save_call(&call).unwrap();
@@ -895,7 +928,7 @@ mod passcode {
         let store2 = unlocked(shared.store(), "2468");
         assert_eq!(store2.load_call(), Some(call.clone()));
         assert_eq!(store.load_call(), Some(call.clone()));
-        store.finish_call(&call).unwrap();
+        store.finish_call(call.started_at).unwrap();
         assert_eq!(store.load_call(), None);
     }
 
@@ -904,11 +937,14 @@ mod passcode {
         let shared = fresh(&sample_case());
         let mut a = shared.store();
         let mut b = shared.store();
-        let mut call = CallLog::start(chrono::DateTime::UNIX_EPOCH, "Asia/Shanghai");
+        let mut call = CallLog::start(
+            chrono::DateTime::UNIX_EPOCH + chrono::Duration::days(20_000),
+            "Asia/Shanghai",
+        );
         call.caller_name = "王五".into();
         assert_eq!(a.save_call(&call), Ok(true));
         assert_eq!(b.load_call(), Some(call.clone()));
-        a.finish_call(&call).unwrap();
+        a.finish_call(call.started_at).unwrap();
         // Tab B's timer fires with its copy: refused, and nothing comes back.
         call.elapsed_secs = 10;
         assert_eq!(b.save_call(&call), Ok(false));
@@ -923,12 +959,14 @@ mod passcode {
         // A new call is kept as usual; the marks stay few.
         for n in 1..40 {
             let next = CallLog::start(
-                chrono::DateTime::UNIX_EPOCH + chrono::Duration::seconds(n),
+                chrono::DateTime::UNIX_EPOCH
+                    + chrono::Duration::days(20_000)
+                    + chrono::Duration::seconds(n),
                 "Asia/Shanghai",
             );
             assert_eq!(a.save_call(&next), Ok(true));
             assert_eq!(b.load_call(), Some(next.clone()));
-            a.finish_call(&next).unwrap();
+            a.finish_call(next.started_at).unwrap();
         }
         let marks = shared.get("dek:calls-done").unwrap().unwrap();
         let (marks, _) = envelope::decode::<Vec<chrono::DateTime<chrono::Utc>>>(

@@ -181,7 +181,7 @@ lazy_view!(agreement_page() => pages::agreement::AgreementPage().into_any());
 lazy_view!(contacts_page(page: Page) => match page {
     Page::LogContact => pages::contacts::LogContactPage().into_any(),
     Page::Contact(seq) => pages::contacts::ContactDetailPage(pages::contacts::ContactDetailPageProps { seq }).into_any(),
-    _ => pages::contacts::ContactsPage().into_any(),
+    _ => pages::contact_list::ContactsPage().into_any(),
 });
 lazy_view!(rules_page() => pages::rules::RulesPage().into_any());
 lazy_view!(evidence_page() => pages::evidence::EvidencePage().into_any());

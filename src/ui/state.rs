@@ -17,6 +17,9 @@ use crate::storage::{DraftForm, Prefs, Problem, SaveError, Store, StoreKey};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Changed {
     Contact(u32),
+    /// The entry of the call that started then is saved: no tab keeps the
+    /// call any more (written under the same lock as the entry).
+    CallFinished(chrono::DateTime<chrono::Utc>),
     Debts,
     Agreements,
     Events,
@@ -162,15 +165,20 @@ impl AppState {
             .call
             .get_value()
             .or_else(|| self.store.with_value(|s| s.load_call()))?;
-        let done = self.store.try_with_value(|s| s.call_done(&call));
-        (done != Some(true)).then_some(call)
+        (!self.call_done(call.started_at)).then_some(call)
     }
 
-    /// The call's entry is saved (or the call discarded): no tab keeps it.
-    pub fn finish_call(&self, call: &CallLog) -> Result<(), SaveError> {
+    /// Whether the entry of the call that started then is saved (or the call
+    /// was discarded), in this tab or another.
+    pub fn call_done(&self, started_at: chrono::DateTime<chrono::Utc>) -> bool {
+        self.store.try_with_value(|s| s.call_done(started_at)) == Some(true)
+    }
+
+    /// The call is discarded: no tab keeps it.
+    pub fn discard_call(&self, started_at: chrono::DateTime<chrono::Utc>) -> Result<(), SaveError> {
         self.call.set_value(None);
         self.store
-            .try_update_value(|s| s.finish_call(call))
+            .try_update_value(|s| s.finish_call(started_at))
             .unwrap_or(Ok(()))
     }
 
@@ -286,6 +294,10 @@ impl AppState {
                         Some(contact) => store.save_contact(contact),
                         None => Ok(()),
                     },
+                    Changed::CallFinished(started_at) => {
+                        self.call.set_value(None);
+                        store.finish_call(*started_at)
+                    }
                     Changed::Debts => store.save_debts(&case.debts),
                     Changed::Agreements => store.save_agreements(&case.agreements),
                     Changed::Events => store.save_events(&case.events),
@@ -300,9 +312,13 @@ impl AppState {
         });
         drop(case);
         let result = result.unwrap_or_else(|| Err(released()));
-        if !changed.is_empty() {
+        let records = changed
+            .iter()
+            .filter(|c| !matches!(c, Changed::CallFinished(_)))
+            .count();
+        if records > 0 {
             self.prefs
-                .update(|p| p.changes_since_export += changed.len() as u32);
+                .update(|p| p.changes_since_export += records as u32);
             let prefs = self.prefs.get_untracked();
             let _ = self.store.try_update_value(|s| s.save_prefs(&prefs));
         }

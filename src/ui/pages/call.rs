@@ -28,6 +28,10 @@ fn zone_name(state: AppState) -> String {
     state.case.with_untracked(|c| c.settings.time_zone.clone())
 }
 
+/// A call brought back within this long of its start is taken to have gone
+/// on meanwhile; an older one resumes from the time it had counted.
+const RESUME_WITHIN_SECS: u32 = 3 * 3600;
+
 /// A failed write that leaves the call only on screen (not "storage
 /// unavailable": the shell's banner already says that).
 fn not_kept<T>(r: &Result<T, SaveError>) -> bool {
@@ -66,7 +70,17 @@ pub fn CallPage() -> impl IntoView {
     keep();
 
     // The duration runs on the monotonic clock from the time already counted.
-    let base = log.with_untracked(|l| l.elapsed_secs);
+    // A call brought back after its tab was closed, killed or locked counts
+    // the time since it started (the wall clock), so taps get the minute they
+    // happen; the restored notice asks to correct the duration if it ended.
+    let base = log.with_untracked(|l| {
+        let since_start = (browser::now() - l.started_at).num_seconds();
+        let plausible = (0..=i64::from(RESUME_WITHIN_SECS)).contains(&since_start);
+        match u32::try_from(since_start) {
+            Ok(wall) if restored && plausible => l.elapsed_secs.max(wall),
+            _ => l.elapsed_secs,
+        }
+    });
     let mono_start = browser::monotonic_ms();
     let secs = move || base + ((browser::monotonic_ms() - mono_start).max(0.0) / 1000.0) as u32;
     let shown = RwSignal::new(base);
@@ -121,10 +135,15 @@ pub fn CallPage() -> impl IntoView {
 
     let zone = Memo::new(move |_| time::zone(&log.with(|l| l.zone.clone())));
     let local = move |at: DateTime<Utc>| at.with_timezone(&zone.get()).naive_local();
+    // With its date when it did not start today (a call left behind).
     let started = move || {
-        local(log.with(|l| l.started_at))
-            .format("%H:%M:%S")
-            .to_string()
+        let at = local(log.with(|l| l.started_at));
+        let format = if at.date() == local(browser::now()).date() {
+            "%H:%M:%S"
+        } else {
+            "%Y-%m-%d %H:%M:%S"
+        };
+        at.format(format).to_string()
     };
     let card = Memo::new(move |_| {
         let debt = log.with(|l| l.debt_id.clone());
@@ -148,9 +167,10 @@ pub fn CallPage() -> impl IntoView {
             l.ended = true;
         });
         keep();
-        if done_elsewhere.get_untracked() {
-            browser::go_to(&Page::Contacts.href());
-        } else if !kept_failed.get_untracked() {
+        // Saved in another tab: stay, so the alert saying so is seen. Not
+        // kept in storage: the call is in this tab's memory, which the review
+        // reads (and the alert has said not to close the page).
+        if !done_elsewhere.get_untracked() {
             browser::go_to(&format!("{}?call", Page::LogContact.href()));
         }
     };
@@ -160,8 +180,8 @@ pub fn CallPage() -> impl IntoView {
             discarding.set(true);
             return;
         }
-        let call = log.get_untracked();
-        if state.finish_call(&call).is_ok() {
+        let started_at = log.with_untracked(|l| l.started_at);
+        if state.discard_call(started_at).is_ok() {
             browser::go_to(&Page::Home.href());
         }
     };

@@ -1,25 +1,21 @@
-//! Contact log: the quick log, the full form, the list with filters, and one
-//! contact's detail with its history.
+//! Contact log: the quick log, the full form, and one contact's detail with
+//! its history (the list is in `contact_list`).
 
 use leptos::prelude::*;
 
-use crate::domain::contacts::{
-    self, ContactDraft, ContactFilter, Field, FieldError, FieldErrors, Warning,
-};
+use crate::domain::contacts::{self, ContactDraft, Field, FieldError, FieldErrors, Warning};
 use crate::domain::labels;
 use crate::domain::model::{
-    Channel, ClaimedOrg, Contact, Direction, Outcome, Source, Target, Tick, MAX_SEQ,
+    Channel, ClaimedOrg, Direction, Outcome, Source, Target, Tick, MAX_SEQ,
 };
 use crate::domain::{numberbook, time};
 use crate::i18n::{fill, Key, Lang};
-use crate::storage::{DraftForm, Problem, SaveError, StoreKey};
+use crate::storage::{DraftForm, SaveError};
 use crate::ui::browser;
 use crate::ui::files;
 use crate::ui::route::Page;
 use crate::ui::state::{use_app, AppState, Changed};
 use crate::ui::widgets::{code, SaveFailed};
-
-const PAGE_SIZE: usize = 50;
 
 fn zone_name(state: AppState) -> String {
     state.case.with_untracked(|c| c.settings.time_zone.clone())
@@ -84,8 +80,8 @@ fn ContactForm(
     initial: ContactDraft,
     #[prop(optional)] start_full: bool,
     #[prop(optional)] on_saved: Option<Callback<u32>>,
-    // Keep what is typed as the quick log's draft (not for a call under
-    // review: the call companion keeps that one).
+    // Keep what is typed as the quick log's draft (a call under review too:
+    // the draft names its call, see `ContactDraft::from_call`).
     #[prop(optional)] keep: bool,
 ) -> impl IntoView {
     let state = use_app();
@@ -110,6 +106,8 @@ fn ContactForm(
     let save_failed = RwSignal::new(None::<SaveError>);
     // Every entry number is taken (see `MAX_SEQ`): nothing was saved.
     let no_number = RwSignal::new(false);
+    // This call's entry was already saved: nothing was saved again.
+    let call_twice = RwSignal::new(false);
     // A save waiting for the write lock: a second tap must not save twice.
     let saving = StoredValue::new(false);
     let full = RwSignal::new(start_full);
@@ -165,11 +163,22 @@ fn ContactForm(
                     FormMode::Edit(s) => Some(s),
                     FormMode::New => None,
                 };
+                let from_call = draft.with_untracked(|d| d.from_call);
+                let twice = std::rc::Rc::new(std::cell::Cell::new(false));
+                let twice_in = twice.clone();
                 // Confirmed only once written, under the cross-tab write lock.
                 let save = state.apply_exclusive(editing, move |case| match mode {
+                    // A call's entry already saved (in another tab, say): not again.
+                    FormMode::New if from_call.is_some_and(|t| state.call_done(t)) => {
+                        twice_in.set(true);
+                        vec![]
+                    }
                     FormMode::New => {
                         seq_in.set(contacts::add_contact(case, data, Source::Manual, now).ok());
-                        seq_in.get().map(Changed::Contact).into_iter().collect()
+                        let added = seq_in.get().map(Changed::Contact);
+                        // The call is finished under the same lock as its entry.
+                        let call = added.as_ref().and(from_call).map(Changed::CallFinished);
+                        added.into_iter().chain(call).collect()
                     }
                     FormMode::Edit(s) => {
                         seq_in.set(Some(s));
@@ -186,6 +195,10 @@ fn ContactForm(
                 leptos::task::spawn_local(async move {
                     let result = save.await;
                     saving.try_update_value(|s| *s = false);
+                    call_twice.try_set(twice.get());
+                    if twice.get() {
+                        return;
+                    }
                     // Never confirmed when not added: the draft stays.
                     no_number.try_set(seq.get().is_none());
                     let Some(seq) = seq.get() else {
@@ -354,6 +367,12 @@ fn ContactForm(
                 <p class="error" role="alert" data-testid="contact-form-errors">{move || state.t(Key::FixFieldsAbove)}</p>
             </Show>
             <SaveFailed error=save_failed testid="contact-save-failed" />
+            <Show when=move || call_twice.get()>
+                <p class="error" role="alert" data-testid="contact-call-saved-before">
+                    {move || state.t(Key::CallSavedBefore)}" "
+                    <a href=Page::Contacts.href()>{move || state.t(Key::NavContacts)}</a>
+                </p>
+            </Show>
             <Show when=move || no_number.get()>
                 <p class="error" role="alert" data-testid="contact-no-number">{move || fill(state.t(Key::NoFreeNumber), &[&MAX_SEQ.to_string()])}</p>
             </Show>
@@ -543,33 +562,37 @@ fn Area(
 #[component]
 pub fn LogContactPage() -> impl IntoView {
     let state = use_app();
-    // Ended in the call companion: the call, as one entry to review. It stays
-    // stored until this entry is saved, so a closed tab loses nothing.
-    let ended = (browser::hash_query() == "call")
-        .then(|| state.load_call())
-        .flatten();
-    let call = ended
-        .as_ref()
-        .map(|c| c.to_draft(state.lang.get_untracked()));
-    let from_call = call.is_some();
     // A draft kept across a lock holds the user's edits, so it comes first;
-    // then one left by a closed tab or another page (not over a call).
+    // then one left by a closed tab or another page.
     let kept = state.take_kept_draft();
     let restored = kept.is_some();
-    let left = (!restored && !from_call)
+    let left = (!restored)
         .then(|| state.draft::<ContactDraft>(DraftForm::QuickLog))
         .flatten()
-        .filter(ContactDraft::has_input);
+        .filter(ContactDraft::has_input)
+        // The review of a call whose entry another tab saved meanwhile.
+        .filter(|d| !d.from_call.is_some_and(|t| state.call_done(t)));
+    // Ended in the call companion: the call, as one entry to review (or the
+    // review as the user left it). The call stays stored until this entry
+    // is saved, so a closed tab loses nothing.
+    let call = (!restored && browser::hash_query() == "call")
+        .then(|| state.load_call())
+        .flatten()
+        .map(|c| match &left {
+            Some(d) if d.from_call == Some(c.started_at) => d.clone(),
+            _ => c.to_draft(state.lang.get_untracked()),
+        });
+    let from_call = call.is_some();
+    let left = left.filter(|_| !from_call);
     // The notes speak of the draft on screen: gone once it is saved.
     let offered = RwSignal::new(left.is_some());
     let restored = RwSignal::new(restored);
+    let reviewing = RwSignal::new(from_call);
     let draft = kept.or(call).or(left).unwrap_or_else(|| new_draft(state));
     let on_saved = Callback::new(move |_: u32| {
         offered.set(false);
         restored.set(false);
-        if let Some(c) = &ended {
-            let _ = state.finish_call(c);
-        }
+        reviewing.set(false);
     });
     view! {
         <h1 data-testid="page-title">{move || state.t(Key::NavLogContact)}</h1>
@@ -580,214 +603,15 @@ pub fn LogContactPage() -> impl IntoView {
         <Show when=move || offered.get()>
             <p class="warning" role="status" data-testid="draft-offered">{move || state.t(Key::DraftOffered)}</p>
         </Show>
-        {from_call.then(|| view! {
+        <Show when=move || reviewing.get()>
             <p class="warning" role="status" data-testid="call-review">{move || state.t(Key::CallReviewNote)}</p>
-        })}
-        <ContactForm mode=FormMode::New initial=draft start_full=from_call on_saved=on_saved keep=!from_call />
-    }
-}
-
-#[component]
-pub fn ContactsPage() -> impl IntoView {
-    let state = use_app();
-    let filter = RwSignal::new(ContactFilter::default());
-    let shown = RwSignal::new(PAGE_SIZE);
-    let zone = Memo::new(move |_| time::zone(&state.case.with(|c| c.settings.time_zone.clone())));
-    let results = Memo::new(move |_| {
-        let f = filter.get();
-        state.case.with(|c| {
-            contacts::filter(c, &f, zone.get())
-                .into_iter()
-                .map(|c| c.seq)
-                .collect::<Vec<_>>()
-        })
-    });
-    let chain = Memo::new(move |_| state.case.with(|c| contacts::verify_chain(&c.contacts)));
-    let total = Memo::new(move |_| state.case.with(|c| c.active_contacts().count()));
-    let bin = Memo::new(move |_| {
-        state
-            .case
-            .with(|c| c.contacts.len() - c.active_contacts().count())
-    });
-    let set_text = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        filter.update(|f| f.text = v);
-        shown.set(PAGE_SIZE);
-    };
-    let set_number = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        filter.update(|f| f.number = v);
-        shown.set(PAGE_SIZE);
-    };
-    let parse_date = |s: String| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
-
-    view! {
-        <div class="row space">
-            <h1 data-testid="page-title">{move || state.t(Key::NavContacts)}</h1>
-            <a class="button primary" href=Page::LogContact.href() data-testid="contacts-new">{move || state.t(Key::NavLogContact)}</a>
-        </div>
-        <Show when=move || !chain.get().ok>
-            <div class="banner danger" role="alert" data-testid="chain-broken">
-                {move || fill(state.t(Key::ChainBroken), &[&chain.get().first_broken_seq.map(|s| s.to_string()).unwrap_or_default()])}
-            </div>
         </Show>
-        <details class="filters panel" open=false>
-            <summary data-testid="filters-toggle">{move || state.t(Key::Filters)}</summary>
-            <div class="grid2 tight">
-                <label class="field"><span class="field-label">{move || state.t(Key::FilterFrom)}</span>
-                    <input autocomplete="off" type="date" data-testid="filter-from" on:input=move |ev| { let d = parse_date(event_target_value(&ev)); filter.update(|f| f.from = d) } /></label>
-                <label class="field"><span class="field-label">{move || state.t(Key::FilterTo)}</span>
-                    <input autocomplete="off" type="date" data-testid="filter-to" on:input=move |ev| { let d = parse_date(event_target_value(&ev)); filter.update(|f| f.to = d) } /></label>
-                <label class="field"><span class="field-label">{move || state.t(Key::FieldFromNumber)}</span>
-                    <input autocomplete="off" type="search" data-testid="filter-number" on:input=set_number /></label>
-                <FilterSelect label=Key::FilterChannel testid="filter-channel" options=&Channel::ALL words=labels::channel
-                    counts=Signal::derive(move || { let f = filter.get(); state.case.with(|c| contacts::counts_by_channel(c, &f, zone.get())) })
-                    on_pick=Callback::new(move |v| filter.update(|f| f.channel = v)) />
-                <FilterSelect label=Key::FieldTarget testid="filter-target" options=&Target::ALL words=labels::target
-                    counts=Signal::derive(move || { let f = filter.get(); state.case.with(|c| contacts::counts_by_target(c, &f, zone.get())) })
-                    on_pick=Callback::new(move |v| filter.update(|f| f.target = v)) />
-                <FilterSelect label=Key::FilterTick testid="filter-tick" options=&Tick::ALL words=labels::tick
-                    counts=Signal::derive(move || { let f = filter.get(); state.case.with(|c| contacts::counts_by_tick(c, &f, zone.get())) })
-                    on_pick=Callback::new(move |v| filter.update(|f| f.tick = v)) />
-            </div>
-            <label class="field"><span class="field-label">{move || state.t(Key::FilterText)}</span>
-                <input autocomplete="off" type="search" data-testid="filter-text" on:input=set_text /></label>
-            <label class="chip"><input autocomplete="off" type="checkbox" data-testid="filter-bin" on:change=move |ev| { let on = event_target_checked(&ev); filter.update(|f| f.include_deleted = on) } />
-                {move || fill(state.t(Key::ShowBin), &[&bin.get().to_string()])}</label>
-        </details>
-        <p class="muted" data-testid="contacts-count">{move || fill(state.t(Key::ShowingOf), &[&results.get().len().to_string(), &total.get().to_string()])}</p>
-        <Show when=move || total.get() == 0 && bin.get() == 0>
-            <div class="empty panel" data-testid="contacts-empty">
-                <p>{move || state.t(Key::ContactsEmpty)}</p>
-                <a class="button primary" href=Page::LogContact.href()>{move || state.t(Key::NavLogContact)}</a>
-            </div>
-        </Show>
-        <ul class="plain contact-list" data-testid="contact-list">
-            // Entries that are stored but cannot be shown: listed first (they
-            // have no readable time to sort by), never silently missing.
-            {move || unreadable_seqs(state).into_iter().map(|(seq, note)| view! {
-                <li class="contact-row unreadable">
-                    <a href="#/data" data-testid="contact-unreadable">
-                        <span class="seq">"#"{seq}</span>
-                        <span class="what">{fill(state.t(Key::UnreadableEntry), &[&seq.to_string()])}</span>
-                        <span class="snippet">{state.t(note)}</span>
-                    </a>
-                </li>
-            }).collect_view()}
-            {move || {
-                let seqs = results.get();
-                let n = shown.get();
-                let z = zone.get();
-                state.case.with(|c| seqs.iter().take(n).filter_map(|s| c.contact(*s)).map(|x| contact_row(state, x, z)).collect_view())
-            }}
-        </ul>
-        <Show when=move || { results.get().len() > shown.get() }>
-            <button type="button" data-testid="contacts-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{move || state.t(Key::ShowMore)}</button>
-        </Show>
-    }
-}
-
-/// Contact entries the store holds but this page cannot show, by number,
-/// with what happened to each (from the problems found at start).
-fn unreadable_seqs(state: AppState) -> Vec<(u32, Key)> {
-    let mut out: Vec<(u32, Key)> = state.problems.with(|ps| {
-        ps.iter()
-            .filter_map(|p| {
-                let (key, note) = match p {
-                    Problem::Quarantined { key, .. } => (key, Key::ProblemQuarantined),
-                    Problem::Unreadable { key, .. } => (key, Key::ProblemUnreadable),
-                    Problem::TooNew { key, .. } => (key, Key::ProblemTooNew),
-                    Problem::RestoreUndone | Problem::WipeFinished => return None,
-                };
-                match StoreKey::parse(key) {
-                    Some(StoreKey::Contact(seq)) => Some((seq, note)),
-                    _ => None,
-                }
-            })
-            .collect()
-    });
-    out.sort_by_key(|(seq, _)| *seq);
-    out.dedup_by_key(|(seq, _)| *seq);
-    out
-}
-
-/// A filter over one closed set, each option with how many entries it would show.
-#[component]
-fn FilterSelect<T>(
-    label: Key,
-    testid: &'static str,
-    options: &'static [T],
-    words: fn(T) -> crate::i18n::Text,
-    counts: Signal<std::collections::BTreeMap<T, usize>>,
-    on_pick: Callback<Option<T>>,
-) -> impl IntoView
-where
-    T: Copy + Ord + serde::Serialize + Send + Sync + 'static,
-{
-    let state = use_app();
-    view! {
-        <label class="field"><span class="field-label">{move || state.t(label)}</span>
-            <select autocomplete="off" data-testid=testid on:change=move |ev| {
-                let v = event_target_value(&ev);
-                on_pick.run(options.iter().copied().find(|o| code(o) == v));
-            }>
-                <option value="">{move || state.t(Key::All)}</option>
-                {options.iter().copied().map(|o| view! {
-                    <option value=code(&o)>
-                        {move || format!("{} ({})", words(o).get(state.lang.get()), counts.with(|c| c.get(&o).copied().unwrap_or(0)))}
-                    </option>
-                }).collect_view()}
-            </select>
-        </label>
-    }
-}
-
-fn contact_row(state: AppState, c: &Contact, zone: chrono_tz::Tz) -> impl IntoView {
-    let lang = state.lang.get_untracked();
-    let d = &c.data;
-    let local = time::local(&d.at, zone)
-        .format("%Y-%m-%d %H:%M")
-        .to_string();
-    let number = if d.from_number.is_empty() {
-        crate::i18n::t(lang, Key::UnknownNumber).to_string()
-    } else {
-        d.from_number.clone()
-    };
-    let mut kind = labels::channel(d.channel).get(lang).to_string();
-    if let (Channel::Call, Some(o)) = (d.channel, d.outcome) {
-        kind = format!("{kind} · {}", labels::outcome(o).get(lang));
-    }
-    let target = labels::target(d.target).get(lang);
-    let ticks: Vec<&'static str> = d
-        .ticks
-        .iter()
-        .take(3)
-        .map(|t| labels::tick(*t).get(lang))
-        .collect();
-    let lender = lender_label(state, lang, d.debt_id.as_deref());
-    // The start of what was said or written (an SMS's text): the list reads
-    // like the phone's own message list. One line, cut by CSS.
-    let snippet: String = d.notes.chars().take(120).collect();
-    let deleted = !c.is_active();
-    let edited = c.was_edited();
-    view! {
-        <li class="contact-row" class:deleted=deleted data-testid="contact-row" data-seq=c.seq>
-            <a href=Page::Contact(c.seq).href()>
-                <span class="seq">"#"{c.seq}</span>
-                <span class="when">{local}</span>
-                <span class="what">{kind}" · "{number}" → "{target}</span>
-                <span class="lender" data-testid="contact-lender">{lender}</span>
-                {(!ticks.is_empty()).then(|| view! { <span class="ticks">{ticks.join(" · ")}</span> })}
-                {(!snippet.is_empty()).then(|| view! { <span class="snippet" data-testid="contact-snippet">{snippet}</span> })}
-                {edited.then(|| view! { <span class="badge">{crate::i18n::t(lang, Key::Edited)}</span> })}
-                {deleted.then(|| view! { <span class="badge">{crate::i18n::t(lang, Key::InBin)}</span> })}
-            </a>
-        </li>
+        <ContactForm mode=FormMode::New initial=draft start_full=from_call on_saved=on_saved keep=true />
     }
 }
 
 /// The lender a contact is tied to, or "don't know which lender".
-fn lender_label(state: AppState, lang: Lang, debt_id: Option<&str>) -> String {
+pub(super) fn lender_label(state: AppState, lang: Lang, debt_id: Option<&str>) -> String {
     state
         .case
         .with_untracked(|c| debt_id.and_then(|id| c.debt(id)).map(|d| d.lender.clone()))

@@ -1,5 +1,6 @@
 pub mod agreement;
 pub mod call;
+pub mod contact_list;
 pub mod contacts;
 pub mod data;
 pub mod evidence;

@@ -190,6 +190,67 @@ test('a call saved in one tab is not brought back by another tab that had it ope
   expect(await contactKeys(page)).toEqual(['dek:c:1']);
 });
 
+test('two tabs reviewing the same call save it once', async ({ page }) => {
+  await seed(page);
+  await open(page, '#/call');
+  await page.getByTestId('call-tap-insult').click();
+  const other = await page.context().newPage();
+  await open(other, '#/call');
+  await expect(other.getByTestId('call-restored')).toBeVisible();
+  await page.getByTestId('call-end').click();
+  await other.getByTestId('call-end').click();
+  await expect(other.getByTestId('call-review')).toBeVisible();
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  // The review banner goes with the saved call: the empty form is a new entry.
+  await expect(page.getByTestId('call-review')).toHaveCount(0);
+  await other.getByTestId('contact-save').click();
+  await expect(other.getByTestId('contact-call-saved-before')).toBeVisible();
+  await expect(other.getByTestId('contact-saved')).toHaveCount(0);
+  expect(await contactKeys(page)).toEqual(['dek:c:1']);
+  await other.close();
+});
+
+test('a review is kept across a reload and the call is saved once, from the quick log too', async ({ page }) => {
+  await seed(page);
+  await open(page, '#/call');
+  await page.getByTestId('call-tap-threat_harm').click();
+  await page.getByTestId('call-end').click();
+  await page.getByTestId('contact-notes').fill('我的补充：他说要去我单位');
+  await page.reload();
+  await expect(page.getByTestId('call-review')).toBeVisible();
+  await expect(page.getByTestId('contact-notes')).toHaveValue('我的补充：他说要去我单位');
+  // Left for another page, the review comes back on the plain quick log.
+  await open(page, '#/');
+  await open(page, '#/contacts/new');
+  await expect(page.getByTestId('draft-offered')).toBeVisible();
+  await expect(page.getByTestId('contact-notes')).toHaveValue('我的补充：他说要去我单位');
+  await page.getByTestId('contact-save').click();
+  await expect(page.getByTestId('contact-saved')).toBeVisible();
+  expect(await stored(page, 'dek:call')).toBeNull();
+  await open(page, '#/call');
+  await expect(page.getByTestId('call-restored')).toHaveCount(0);
+  expect(await contactKeys(page)).toEqual(['dek:c:1']);
+});
+
+test('a damaged or impossible stored call is copied aside, never shown or written over', async ({ page }) => {
+  const bad = '{"v":2,"d":{"started_at":"+262142-12-31T23:59:00Z","zone":"Asia/Shanghai","debt_id":"","moments":[],"from_number":"","caller_name":"","caller_id":"","caller_org":"","elapsed_secs":0,"ended":false}}';
+  await page.addInitScript((v) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('dek:call', v);
+  }, bad);
+  await open(page, '#/call');
+  await expect(page.getByTestId('call-companion')).toBeVisible();
+  await expect(page.getByTestId('call-restored')).toHaveCount(0);
+  await page.getByTestId('call-tap-insult').click();
+  await expect(page.getByTestId('call-moment')).toHaveCount(1);
+  expect(await page.evaluate(() => localStorage.getItem('dek:quarantine:dek:call'))).toBe(bad);
+  // The rest of the app still opens.
+  await open(page, '#/contacts');
+  await expect(page.getByTestId('page-title')).toBeVisible();
+});
+
 test('the hotline guide logs a call the user made and fills the checklist', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-03-10T10:00:00+08:00') });
   await seed(page);
@@ -250,6 +311,13 @@ for (const width of [320, 390, 1366]) {
     await open(page, '#/call/hotline');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.screenshot({ path: testInfo.outputPath(`hotline-${width}.png`), fullPage: true });
+    // English labels are the longest: they wrap inside their buttons.
+    await page.evaluate(() => localStorage.setItem('dek:prefs', JSON.stringify({ v: 2, d: { lang: 'en' } })));
+    await open(page, '#/call');
+    await page.reload();
+    await expect(page.getByTestId('call-end')).toHaveText(/End call/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: testInfo.outputPath(`call-en-${width}.png`), fullPage: true });
     await open(page, '#/');
     await page.screenshot({ path: testInfo.outputPath(`home-${width}.png`) });
   });
