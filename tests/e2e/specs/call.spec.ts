@@ -224,6 +224,8 @@ test('a review is kept across a reload and the call is saved once, from the quic
   await open(page, '#/');
   await open(page, '#/contacts/new');
   await expect(page.getByTestId('draft-offered')).toBeVisible();
+  // The quick log opens short: the notes are under "more details".
+  await page.getByTestId('contact-more').click();
   await expect(page.getByTestId('contact-notes')).toHaveValue('我的补充：他说要去我单位');
   await page.getByTestId('contact-save').click();
   await expect(page.getByTestId('contact-saved')).toBeVisible();
