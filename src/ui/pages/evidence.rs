@@ -575,8 +575,9 @@ fn Letters(report: Memo<Built>, redactor: Memo<Redactor>) -> impl IntoView {
                     .into_iter()
                     .filter_map(|l| match l {
                         textdiff::Line::Same(_) => None,
-                        textdiff::Line::Removed(t) => Some((false, t.to_string())),
-                        textdiff::Line::Added(t) => Some((true, t.to_string())),
+                        // Redacted like the printed letter: hidden values stay hidden.
+                        textdiff::Line::Removed(t) => Some((false, redactor.with(|r| r.redact(t)))),
+                        textdiff::Line::Added(t) => Some((true, redactor.with(|r| r.redact(t)))),
                     })
                     .collect::<Vec<_>>()
             }))
