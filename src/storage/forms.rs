@@ -52,17 +52,8 @@ impl Store {
         if self.call_done(c.started_at) {
             return Ok(false);
         }
-        // A stored call this version cannot use (damaged, tampered, newer) is
-        // copied aside first, never written over.
         let name = StoreKey::Call.name();
-        if let Ok(Some(raw)) = self.backend.get(&name) {
-            if self.read_call(&name, &raw).is_none() {
-                let text = self
-                    .open_stored(&name, &raw)
-                    .map_or_else(|_| raw.clone(), |o| o.text.into_owned());
-                self.quarantine(&name, &text, "call in progress unreadable".into());
-            }
-        }
+        self.set_aside_unusable(&name, |s, raw| s.read_call(&name, raw).is_some());
         self.put(StoreKey::Call, c).map(|()| true)
     }
 
@@ -89,22 +80,33 @@ impl Store {
     fn calls_done(&self) -> Vec<DateTime<Utc>> {
         let name = StoreKey::CallsDone.name();
         let raw = self.backend.get(&name).ok().flatten();
-        raw.and_then(|raw| self.decode_stored(&name, &raw, RecordKind::Call))
+        raw.and_then(|raw| self.decode_calls_done(&name, &raw))
             .unwrap_or_default()
+    }
+
+    fn decode_calls_done(&self, name: &str, raw: &str) -> Option<Vec<DateTime<Utc>>> {
+        self.decode_stored(name, raw, RecordKind::Call)
+    }
+
+    /// Before writing over `name`: a stored value this version cannot use
+    /// (damaged, tampered, newer) is copied aside, never written over.
+    fn set_aside_unusable(&mut self, name: &str, usable: impl FnOnce(&Self, &str) -> bool) {
+        let Ok(Some(raw)) = self.backend.get(name) else {
+            return;
+        };
+        if !usable(self, &raw) {
+            let text = self
+                .open_stored(name, &raw)
+                .map_or_else(|_| raw.clone(), |o| o.text.into_owned());
+            self.quarantine(name, &text, "unreadable".into());
+        }
     }
 
     /// The call's entry is saved, or the call discarded. It is marked done
     /// first, then removed: cut off between the two, the mark still holds.
     pub fn finish_call(&mut self, started_at: DateTime<Utc>) -> Result<(), SaveError> {
         let name = StoreKey::CallsDone.name();
-        if let Ok(Some(raw)) = self.backend.get(&name) {
-            let readable = self
-                .decode_stored::<Vec<DateTime<Utc>>>(&name, &raw, RecordKind::Call)
-                .is_some();
-            if !readable {
-                self.quarantine(&name, &raw, "finished calls unreadable".into());
-            }
-        }
+        self.set_aside_unusable(&name, |s, raw| s.decode_calls_done(&name, raw).is_some());
         let mut done = self.calls_done();
         if !done.contains(&started_at) {
             done.push(started_at);
